@@ -1,0 +1,113 @@
+"""Helpdesk: a customer-support helpdesk with a feedback loop."""
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import event
+
+from helpdesk import config as settings
+from helpdesk.database import apply_sqlite_pragmas
+from helpdesk.extensions import csrf, db, login_manager, migrate
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> str:
+    """Where a top-level folder (templates, static, migrations) is: inside the installed
+    package when installed from a wheel, beside the package in a checkout."""
+    packaged = PACKAGE_DIR / name
+    return str(packaged if packaged.is_dir() else PACKAGE_DIR.parent / name)
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, error pages, commands."""
+    config = dict(config or {})
+    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get("HELPDESK_INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=os.path.abspath(instance_path) if instance_path else None,
+        template_folder=resource_dir("templates"),
+        static_folder=resource_dir("static"),
+    )
+    load_settings(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def load_settings(app: Flask, overrides: Mapping[str, Any]) -> None:
+    """Environment first, then the caller's overrides, then a secret key if none was given."""
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+    )
+    app.config.update(settings.from_environment())
+    app.config.update(overrides)
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = settings.instance_secret_key(app.instance_path)
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extensions and give every SQLite connection its pragmas."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=resource_dir("migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message_category = "info"
+    with app.app_context():
+        engine = db.engine
+        if engine.dialect.name == "sqlite":
+            busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]
+            event.listen(
+                engine,
+                "connect",
+                lambda connection, _record: apply_sqlite_pragmas(connection, busy_timeout),
+            )
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per area; every view must say who may reach it."""
+    from helpdesk.auth import admin_views  # noqa: F401  (adds the admin routes to auth.bp)
+    from helpdesk.auth.access import check_every_view_declares_access
+    from helpdesk.auth.views import bp as auth_bp
+    from helpdesk.main.views import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    check_every_view_declares_access(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Error pages that keep the layout, or JSON for clients that ask for it."""
+    from helpdesk.error_pages import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Navigation and small formatting helpers for every template."""
+    from helpdesk.navigation import navigation_for
+    from helpdesk.templating import register_filters
+
+    app.context_processor(lambda: {"navigation_for": navigation_for})
+    register_filters(app)
+
+
+def register_commands(app: Flask) -> None:
+    """The flask commands: create-user, seed-demo, and each area's own."""
+    from helpdesk.cli import commands
+
+    for command in commands():
+        app.cli.add_command(command)

@@ -1,0 +1,1 @@
+"""Accounts: users and roles, sign-up, sign-in, access rules and user administration."""

@@ -1,0 +1,101 @@
+"""The admin's user list: add staff, change roles, deactivate accounts."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from helpdesk.auth import service
+from helpdesk.auth.access import ADMINS, allow
+from helpdesk.auth.forms import ROLE_CHOICES, ActiveForm, NewUserForm, RoleForm
+from helpdesk.auth.models import Role
+from helpdesk.auth.views import bp
+from helpdesk.errors import DomainError
+from helpdesk.extensions import db
+from helpdesk.web import show_on_form
+
+
+def _back_to_list():
+    """Return to the list the admin came from, keeping its filters and page."""
+    return redirect(url_for("auth.users", **request.args))
+
+
+@bp.route("/admin/users")
+@allow(ADMINS)
+def users():
+    """List users with search, role filter and pagination."""
+    query = request.args.get("q", "").strip()[:100]
+    role = request.args.get("role", "")
+    if role not in {choice for choice, _ in ROLE_CHOICES}:
+        role = ""
+    page = db.paginate(
+        service.list_users(query=query, role=role or None),
+        per_page=current_app.config["PER_PAGE"],
+        error_out=False,
+    )
+    return render_template(
+        "auth/users.html",
+        page=page,
+        query=query,
+        role=role,
+        role_choices=ROLE_CHOICES,
+        role_form=RoleForm(),
+        active_form=ActiveForm(),
+    )
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@allow(ADMINS)
+def create_user():
+    """Add an account of any role, usually a new member of staff."""
+    form = NewUserForm()
+    if form.validate_on_submit():
+        try:
+            user = service.create_user(
+                email=form.email.data,
+                name=form.name.data,
+                role=Role(form.role.data),
+                password=form.password.data,
+                actor=current_user,
+            )
+        except DomainError as error:
+            show_on_form(form, error)
+        else:
+            flash(f"{user.name} can now sign in as {user.role_label.lower()}.", "success")
+            return redirect(url_for("auth.users"))
+    return render_template("auth/user_new.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/admin/users/<int:user_id>/role", methods=["POST"])
+@allow(ADMINS)
+def change_role(user_id: int):
+    """Give one user another role."""
+    form = RoleForm()
+    if not form.validate_on_submit():
+        flash("Choose one of the roles in the list.", "error")
+        return _back_to_list()
+    try:
+        user = service.change_role(actor=current_user, user_id=user_id, role=form.role.data)
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        flash(f"{user.name} is now {user.role_label.lower()}.", "success")
+    return _back_to_list()
+
+
+@bp.route("/admin/users/<int:user_id>/active", methods=["POST"])
+@allow(ADMINS)
+def set_active(user_id: int):
+    """Deactivate or reactivate one account."""
+    form = ActiveForm()
+    if not form.validate_on_submit():
+        flash("Choose active or deactivated.", "error")
+        return _back_to_list()
+    try:
+        user = service.set_active(
+            actor=current_user, user_id=user_id, active=form.active.data == "1"
+        )
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        state = "active again" if user.active else "deactivated; their sessions have ended"
+        flash(f"{user.name} is {state}.", "success")
+    return _back_to_list()

@@ -1,0 +1,97 @@
+"""Forms for signing up, signing in and administering users."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from helpdesk.auth.models import Role
+from helpdesk.auth.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+
+ROLE_CHOICES = [(role.value, role.label) for role in Role]
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _name_field() -> StringField:
+    return StringField(
+        "Name", filters=[_strip], validators=[DataRequired("Tell us your name."), Length(max=100)]
+    )
+
+
+def _email_field() -> EmailField:
+    return EmailField(
+        "Email",
+        filters=[_strip],
+        validators=[
+            DataRequired("Enter your email address."),
+            Length(max=254),
+            Email("Enter a valid email address, like name@example.com."),
+        ],
+    )
+
+
+def _new_password_field() -> PasswordField:
+    return PasswordField(
+        "Password",
+        validators=[
+            DataRequired("Choose a password."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=MAX_PASSWORD_LENGTH,
+                message=f"Use {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters.",
+            ),
+        ],
+    )
+
+
+class RegisterForm(FlaskForm):
+    """Customer sign-up."""
+
+    name = _name_field()
+    email = _email_field()
+    password = _new_password_field()
+    confirm = PasswordField(
+        "Repeat password",
+        validators=[
+            DataRequired("Repeat the password."),
+            EqualTo("password", message="The two passwords do not match."),
+        ],
+    )
+
+
+class LoginForm(FlaskForm):
+    """Sign-in for every role."""
+
+    email = EmailField(
+        "Email",
+        filters=[_strip],
+        validators=[DataRequired("Enter your email address."), Length(max=254)],
+    )
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired("Enter your password."), Length(max=MAX_PASSWORD_LENGTH)],
+    )
+    remember = BooleanField("Keep me signed in on this device")
+
+
+class NewUserForm(FlaskForm):
+    """An admin adds an account of any role."""
+
+    name = _name_field()
+    email = _email_field()
+    role = SelectField("Role", choices=ROLE_CHOICES, default=Role.AGENT.value)
+    password = _new_password_field()
+
+
+class RoleForm(FlaskForm):
+    """An admin changes one user's role."""
+
+    role = SelectField("Role", choices=ROLE_CHOICES)
+
+
+class ActiveForm(FlaskForm):
+    """An admin deactivates or reactivates one account."""
+
+    active = SelectField("Status", choices=[("1", "Active"), ("0", "Deactivated")])

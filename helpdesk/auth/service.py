@@ -1,0 +1,189 @@
+"""Account operations: registration, sign-in checks, staff creation, role and status changes."""
+
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from helpdesk import clock
+from helpdesk.auth.models import AccountEvent, Role, User
+from helpdesk.errors import Forbidden, Invalid, NotFound
+from helpdesk.extensions import db
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+WRONG_CREDENTIALS = "Wrong email or password."
+
+# Checked against when the email is unknown, so both failures take the same time.
+_UNKNOWN_USER_HASH = generate_password_hash("not a password", method="pbkdf2:sha256:1000")
+
+
+def normalise_email(email: str) -> str:
+    """Emails compare without surrounding spaces and case."""
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    """Hash a password with the configured werkzeug method."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def find_by_email(email: str) -> User | None:
+    """The user with this email, if any."""
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def get_user(user_id: int) -> User:
+    """The user with this id, or NotFound."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    return user
+
+
+def record_event(
+    type: str,
+    *,
+    user: User | None = None,
+    actor: User | None = None,
+    ip_address: str | None = None,
+    **data: Any,
+) -> None:
+    """Add an account event to the current transaction."""
+    db.session.add(
+        AccountEvent(
+            type=type,
+            user_id=user.id if user else None,
+            actor_id=actor.id if actor else None,
+            ip_address=ip_address,
+            data=data,
+        )
+    )
+
+
+def _check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(f"Use at least {MIN_PASSWORD_LENGTH} characters.", field="password")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise Invalid(f"Use at most {MAX_PASSWORD_LENGTH} characters.", field="password")
+
+
+def _add_user(*, email: str, name: str, role: Role, password: str) -> User:
+    """Insert a user, turning a taken email (even one taken a moment ago) into Invalid."""
+    _check_password_rules(password)
+    email = normalise_email(email)
+    if find_by_email(email) is not None:
+        raise Invalid("An account with this email already exists.", field="email")
+    user = User(
+        email=email, name=name.strip(), role=role.value, password_hash=hash_password(password)
+    )
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise Invalid("An account with this email already exists.", field="email") from None
+    return user
+
+
+def register_customer(
+    *, email: str, name: str, password: str, ip_address: str | None = None
+) -> User:
+    """Create a customer account from the public sign-up form."""
+    user = _add_user(email=email, name=name, role=Role.CUSTOMER, password=password)
+    record_event("registered", user=user, ip_address=ip_address)
+    db.session.commit()
+    return user
+
+
+def create_user(
+    *, email: str, name: str, role: Role, password: str, actor: User | None = None
+) -> User:
+    """Create an account of any role (the CLI and the admin page)."""
+    user = _add_user(email=email, name=name, role=Role(role), password=password)
+    record_event("user_created", user=user, actor=actor, role=user.role)
+    db.session.commit()
+    return user
+
+
+def authenticate(*, email: str, password: str, ip_address: str | None = None) -> User:
+    """Return the user these credentials belong to, or raise Invalid with one message for both
+    an unknown email and a wrong password."""
+    user = find_by_email(email)
+    if user is None:
+        check_password_hash(_UNKNOWN_USER_HASH, password)
+        record_event("sign_in_failed", ip_address=ip_address, email=normalise_email(email)[:254])
+        db.session.commit()
+        raise Invalid(WRONG_CREDENTIALS)
+    if not check_password_hash(user.password_hash, password):
+        record_event("sign_in_failed", user=user, ip_address=ip_address)
+        db.session.commit()
+        raise Invalid(WRONG_CREDENTIALS)
+    if not user.active:
+        record_event("sign_in_refused", user=user, ip_address=ip_address, reason="deactivated")
+        db.session.commit()
+        raise Forbidden("This account has been deactivated. Please contact support.")
+    user.last_login_at = clock.now()
+    record_event("signed_in", user=user, ip_address=ip_address)
+    db.session.commit()
+    return user
+
+
+def _active_admin_count() -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
+    )
+
+
+def _refuse_losing_last_admin(user: User) -> None:
+    if user.role == Role.ADMIN and user.active and _active_admin_count() <= 1:
+        raise Invalid("This is the last active admin; make someone else admin first.")
+
+
+def change_role(*, actor: User, user_id: int, role: str) -> User:
+    """Give a user another role."""
+    try:
+        new_role = Role(role)
+    except ValueError:
+        raise Invalid("Choose one of the roles in the list.", field="role") from None
+    user = get_user(user_id)
+    if user.role == new_role:
+        return user
+    if user.id == actor.id:
+        raise Forbidden("You cannot change your own role.")
+    _refuse_losing_last_admin(user)
+    record_event("role_changed", user=user, actor=actor, old=user.role, new=new_role.value)
+    user.role = new_role.value
+    db.session.commit()
+    return user
+
+
+def set_active(*, actor: User, user_id: int, active: bool) -> User:
+    """Deactivate an account (its sessions stop working) or activate it again."""
+    user = get_user(user_id)
+    if user.active == active:
+        return user
+    if user.id == actor.id:
+        raise Forbidden("You cannot deactivate your own account.")
+    if not active:
+        _refuse_losing_last_admin(user)
+    user.active = active
+    record_event("activated" if active else "deactivated", user=user, actor=actor)
+    db.session.commit()
+    return user
+
+
+def list_users(*, query: str = "", role: str | None = None):
+    """A select of users for the admin list, newest first, filtered by role and name/email."""
+    statement = select(User).order_by(User.created_at.desc(), User.id.desc())
+    if role:
+        statement = statement.where(User.role == role)
+    if query:
+        pattern = "%" + query.strip().lower().replace("%", r"\%").replace("_", r"\_") + "%"
+        statement = statement.where(
+            func.lower(User.email).like(pattern, escape="\\")
+            | func.lower(User.name).like(pattern, escape="\\")
+        )
+    return statement

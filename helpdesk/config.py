@@ -1,0 +1,168 @@
+"""Settings read from HELPDESK_* environment variables, each with a sane default."""
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value the app cannot use."""
+
+
+def _text(value: str) -> str:
+    return value
+
+
+def _whole_number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError("must be a whole number") from None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError("must be a number") from None
+
+
+def _flag(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("must be true or false")
+
+
+def _database_url(value: str) -> str:
+    # A plain postgres:// URL would ask SQLAlchemy for psycopg2; this app ships psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix) :]
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: where it lands in app.config, how it is read, what it does."""
+
+    env: str
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "HELPDESK_DATABASE_URL",
+        "SQLALCHEMY_DATABASE_URI",
+        "sqlite:///helpdesk.db",
+        _database_url,
+        "Database URL; the default is a SQLite file in the instance folder. "
+        "Use postgresql+psycopg://user@host/db for PostgreSQL.",
+    ),
+    Setting(
+        "HELPDESK_SECRET_KEY",
+        "SECRET_KEY",
+        None,
+        _text,
+        "Key that signs sessions and CSRF tokens. When unset, a random key is generated "
+        "once and kept in the instance folder (secret_key).",
+    ),
+    Setting(
+        "HELPDESK_MAIL_SERVER",
+        "MAIL_SERVER",
+        "",
+        _text,
+        "SMTP host for outgoing email; when empty, emails are written to the log instead.",
+    ),
+    Setting("HELPDESK_MAIL_PORT", "MAIL_PORT", 25, _whole_number, "SMTP port."),
+    Setting("HELPDESK_MAIL_USERNAME", "MAIL_USERNAME", "", _text, "SMTP user name, if any."),
+    Setting("HELPDESK_MAIL_PASSWORD", "MAIL_PASSWORD", "", _text, "SMTP password, if any."),
+    Setting("HELPDESK_MAIL_USE_TLS", "MAIL_USE_TLS", False, _flag, "Use STARTTLS for SMTP."),
+    Setting(
+        "HELPDESK_MAIL_SENDER",
+        "MAIL_SENDER",
+        "Helpdesk <support@localhost>",
+        _text,
+        "From address of outgoing email.",
+    ),
+    Setting(
+        "HELPDESK_SENTIMENT_NEGATIVE",
+        "SENTIMENT_NEGATIVE",
+        -0.1,
+        _number,
+        "Polarity below which a text is labelled negative.",
+    ),
+    Setting(
+        "HELPDESK_SENTIMENT_POSITIVE",
+        "SENTIMENT_POSITIVE",
+        0.1,
+        _number,
+        "Polarity above which a text is labelled positive.",
+    ),
+    Setting(
+        "HELPDESK_SQLITE_BUSY_TIMEOUT_MS",
+        "SQLITE_BUSY_TIMEOUT_MS",
+        5000,
+        _whole_number,
+        "How long a SQLite connection waits for a lock before giving up.",
+    ),
+    Setting(
+        "HELPDESK_SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_SECURE",
+        False,
+        _flag,
+        "Send the session cookie over HTTPS only (turn on behind HTTPS).",
+    ),
+    Setting(
+        "HELPDESK_PASSWORD_HASH",
+        "PASSWORD_HASH_METHOD",
+        "scrypt",
+        _text,
+        "werkzeug password hashing method (scrypt, or pbkdf2:sha256).",
+    ),
+    Setting("HELPDESK_PER_PAGE", "PER_PAGE", 25, _whole_number, "Rows per page in lists."),
+)
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Read every HELPDESK_* setting or its default; raise ConfigError on a bad value."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env, "")
+        if raw == "":  # unset and set-but-empty both mean "use the default"
+            values[setting.key] = setting.default
+            continue
+        try:
+            values[setting.key] = setting.parse(raw)
+        except ValueError as error:
+            raise ConfigError(f"{setting.env} {error} (got {raw!r})") from None
+    return values
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Return the key kept in the instance folder, creating it once if it is not there yet."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f"secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+    draft.write_text(secrets.token_hex(32) + "\n")
+    draft.chmod(0o600)
+    try:
+        # A hard link appears whole or not at all: when several workers start together,
+        # exactly one key wins and every worker reads that one.
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+    return path.read_text().strip()

@@ -1,0 +1,71 @@
+"""Error pages in the site's layout, or JSON for API clients and those who ask for it."""
+
+from flask import Flask, flash, jsonify, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from helpdesk.errors import DomainError, NotFound
+from helpdesk.extensions import db
+from helpdesk.web import referrer_path
+
+PAGES = {400, 403, 404, 405, 500}
+
+
+def wants_json() -> bool:
+    """API paths and clients that prefer JSON get JSON errors."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
+
+
+def _respond(status: int, title: str, detail: str):
+    if wants_json():
+        return jsonify(status=status, title=title, detail=detail), status
+    template = f"errors/{status}.html" if status in PAGES else "errors/generic.html"
+    return render_template(template, status=status, title=title, detail=detail), status
+
+
+def handle_http_error(error: HTTPException):
+    """Any abort() or routing error, in the layout."""
+    return _respond(error.code or 500, error.name, error.description or "")
+
+
+def handle_csrf_error(error: CSRFError):
+    """A form without a valid token: most often a page left open too long."""
+    return _respond(
+        400,
+        "The form expired",
+        "This form was open too long or came from another site. Go back, reload the page and "
+        "try again; nothing was saved.",
+    )
+
+
+def handle_domain_error(error: DomainError):
+    """A service refused: show why. Views catch the errors they can place beside a field."""
+    db.session.rollback()
+    if wants_json() or isinstance(error, NotFound) or request.method == "GET":
+        return _respond(error.status_code, type(error).__name__, error.message)
+    flash(error.message, "error")
+    return redirect(referrer_path() or url_for("main.index"))
+
+
+def handle_server_error(error: InternalServerError):
+    """Something broke on our side: roll back, apologise, keep the layout."""
+    db.session.rollback()
+    return _respond(
+        500,
+        "Something went wrong on our side",
+        "The error has been logged. Nothing you sent was half-saved; please try again.",
+    )
+
+
+def register(app: Flask) -> None:
+    """Install the handlers on the app."""
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(InternalServerError, handle_server_error)
+    app.register_error_handler(HTTPException, handle_http_error)

@@ -1,0 +1,162 @@
+"""Fixtures: the app on a fresh database (SQLite, and PostgreSQL where reachable), logins."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import psycopg
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import delete, text
+
+from helpdesk import clock, create_app
+from helpdesk.extensions import db
+from tests.factories import DEFAULT_PASSWORD, make_user
+
+POSTGRES_SERVER = os.environ.get(
+    "HELPDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+BACKENDS = ("sqlite", "postgresql")
+FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+def _postgres_reachable() -> str | None:
+    """None when the server answers, else why not."""
+    try:
+        with psycopg.connect(POSTGRES_SERVER, connect_timeout=3):
+            return None
+    except psycopg.Error as error:
+        return str(error).strip().splitlines()[0]
+
+
+def _require_postgres() -> None:
+    problem = _postgres_reachable()
+    if problem is None:
+        return
+    message = f"PostgreSQL not reachable at {POSTGRES_SERVER} ({problem})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + "; CI must run the PostgreSQL half", pytrace=False)
+    pytest.skip(message + "; set HELPDESK_TEST_POSTGRES to run the PostgreSQL half")
+
+
+class PostgresDatabase:
+    """A database created for this test run on the PostgreSQL server, dropped afterwards."""
+
+    def __init__(self) -> None:
+        self.name = f"helpdesk_test_{uuid.uuid4().hex[:12]}"
+        self.url = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{self.name}"
+        self.url = self.url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+    def create(self) -> None:
+        with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self) -> None:
+        with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    """Which database the test runs on; every database test runs once on each."""
+    if request.param == "postgresql":
+        _require_postgres()
+    return request.param
+
+
+def new_database_url(backend: str, tmp_path_factory, request) -> str:
+    """An empty database of the given kind, removed when the requesting scope ends."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'helpdesk.db'}"
+    database = PostgresDatabase()
+    database.create()
+    request.addfinalizer(database.drop)
+    return database.url
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory, request) -> str:
+    """The test run's database, migrated to the newest schema once."""
+    url = new_database_url(backend, tmp_path_factory, request)
+    app = create_app(_test_config(url, tmp_path_factory.mktemp("instance")))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def empty_database_url(backend, tmp_path_factory, request) -> str:
+    """A database with no schema at all, for migration tests."""
+    return new_database_url(backend, tmp_path_factory, request)
+
+
+def _test_config(url: str, instance_path) -> dict:
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": url,
+        "INSTANCE_PATH": str(instance_path),
+        "SECRET_KEY": "test-secret-key",
+        "WTF_CSRF_ENABLED": False,
+        # Fast hashing keeps the suite quick; production uses scrypt.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+    }
+
+
+def _empty_all_tables(backend: str) -> None:
+    tables = db.metadata.sorted_tables
+    if backend == "postgresql":
+        names = ", ".join(f'"{table.name}"' for table in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in reversed(tables):
+            db.session.execute(delete(table))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(backend, database_url, tmp_path) -> Iterator[Flask]:
+    """The app on the test run's database, emptied after each test, with the clock frozen."""
+    clock.freeze(FIXED_NOW)
+    app = create_app(_test_config(database_url, tmp_path / "instance"))
+    with app.app_context():
+        yield app
+        db.session.rollback()
+        _empty_all_tables(backend)
+        db.session.remove()
+        db.engine.dispose()
+    clock.unfreeze()
+
+
+@pytest.fixture
+def client(app) -> FlaskClient:
+    """A browser with no one signed in."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """Runs flask commands against the test app."""
+    return app.test_cli_runner()
+
+
+def sign_in(client: FlaskClient, email: str, password: str = DEFAULT_PASSWORD):
+    """Post the sign-in form the way a browser does."""
+    return client.post("/login", data={"email": email, "password": password})
+
+
+@pytest.fixture
+def login(app):
+    """login(role) makes a user of that role and returns (client, user) signed in as them."""
+
+    def login_as(role: str = "customer", **overrides):
+        user = make_user(role=role, **overrides)
+        browser = app.test_client()
+        response = sign_in(browser, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return browser, user
+
+    return login_as
