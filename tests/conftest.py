@@ -1,5 +1,6 @@
 """Fixtures: the app on a fresh database (SQLite, and PostgreSQL where reachable), logins."""
 
+import contextvars
 import os
 import uuid
 from collections.abc import Iterator
@@ -106,6 +107,21 @@ def _test_config(url: str, instance_path) -> dict:
     }
 
 
+class Browser(FlaskClient):
+    """A test client whose every request runs in its own app context, as in production.
+
+    The test itself holds an app context for factories and queries; without this, requests
+    would share its `g` (and Flask-Login's cached user) and its database session.
+    """
+
+    def open(self, *args, **kwargs):
+        db.session.commit()  # the test's writes are visible to the request
+        try:
+            return contextvars.Context().run(super().open, *args, **kwargs)
+        finally:
+            db.session.commit()  # and the request's writes to the test's next query
+
+
 def _empty_all_tables(backend: str) -> None:
     tables = db.metadata.sorted_tables
     if backend == "postgresql":
@@ -122,6 +138,7 @@ def app(backend, database_url, tmp_path) -> Iterator[Flask]:
     """The app on the test run's database, emptied after each test, with the clock frozen."""
     clock.freeze(FIXED_NOW)
     app = create_app(_test_config(database_url, tmp_path / "instance"))
+    app.test_client_class = Browser
     with app.app_context():
         yield app
         db.session.rollback()

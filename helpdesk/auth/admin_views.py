@@ -8,7 +8,7 @@ from helpdesk.auth.access import ADMINS, allow
 from helpdesk.auth.forms import ROLE_CHOICES, ActiveForm, NewUserForm, RoleForm
 from helpdesk.auth.models import Role
 from helpdesk.auth.views import bp
-from helpdesk.errors import DomainError
+from helpdesk.errors import DomainError, Forbidden, Invalid
 from helpdesk.extensions import db
 from helpdesk.web import show_on_form
 
@@ -74,7 +74,7 @@ def change_role(user_id: int):
         return _back_to_list()
     try:
         user = service.change_role(actor=current_user, user_id=user_id, role=form.role.data)
-    except DomainError as error:
+    except (Invalid, Forbidden) as error:
         flash(error.message, "error")
     else:
         flash(f"{user.name} is now {user.role_label.lower()}.", "success")
@@ -93,7 +93,7 @@ def set_active(user_id: int):
         user = service.set_active(
             actor=current_user, user_id=user_id, active=form.active.data == "1"
         )
-    except DomainError as error:
+    except (Invalid, Forbidden) as error:
         flash(error.message, "error")
     else:
         state = "active again" if user.active else "deactivated; their sessions have ended"

@@ -1,13 +1,17 @@
 """Forms for signing up, signing in and administering users."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from helpdesk.auth.models import Role
 from helpdesk.auth.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
+
+
+def _role_choices() -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in ROLE_CHOICES]
 
 
 def _strip(value: str | None) -> str | None:
@@ -81,17 +85,19 @@ class NewUserForm(FlaskForm):
 
     name = _name_field()
     email = _email_field()
-    role = SelectField("Role", choices=ROLE_CHOICES, default=Role.AGENT.value)
+    role = SelectField("Role", choices=_role_choices(), default=Role.AGENT.value)
     password = _new_password_field()
 
 
 class RoleForm(FlaskForm):
     """An admin changes one user's role."""
 
-    role = SelectField("Role", choices=ROLE_CHOICES)
+    role = SelectField("Role", choices=_role_choices())
 
 
 class ActiveForm(FlaskForm):
     """An admin deactivates or reactivates one account."""
 
-    active = SelectField("Status", choices=[("1", "Active"), ("0", "Deactivated")])
+    active = SelectField(
+        "Status", choices=[SelectChoice("1", "Active"), SelectChoice("0", "Deactivated")]
+    )

@@ -1,0 +1,107 @@
+"""Every route against every role: a new route without an access rule fails here."""
+
+import pytest
+from flask import Flask
+
+from helpdesk.auth.access import ANYONE, allow, allowed_roles, check_every_view_declares_access
+from tests.conftest import sign_in
+from tests.factories import make_user
+
+ROLES = (None, "customer", "agent", "supervisor", "admin")
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
+EVERYONE = {None, "customer", "agent", "supervisor", "admin"}
+SIGNED_IN = {"customer", "agent", "supervisor", "admin"}
+ADMINS = {"admin"}
+
+# Who may reach each endpoint, stated once more here, independently of the code's @allow.
+EXPECTED_ACCESS = {
+    "main.index": EVERYONE,
+    "main.healthz": EVERYONE,
+    "auth.register": EVERYONE,
+    "auth.login": EVERYONE,
+    "auth.logout": SIGNED_IN,
+    "auth.users": ADMINS,
+    "auth.create_user": ADMINS,
+    "auth.change_role": ADMINS,
+    "auth.set_active": ADMINS,
+}
+
+
+def sample_arguments(rule, target) -> dict:
+    """Values for the URL's variables; a route with a new variable needs one added here."""
+    samples = {"user_id": target.id}
+    missing = set(rule.arguments) - set(samples)
+    assert not missing, f"add a sample value for {sorted(missing)} of {rule.rule} to this test"
+    return {name: samples[name] for name in rule.arguments}
+
+
+def routes(app: Flask):
+    for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.rule):
+        if rule.endpoint == "static":
+            continue
+        for method in sorted(rule.methods - IGNORED_METHODS):
+            yield rule, method
+
+
+def test_every_endpoint_has_an_expected_access_rule(app):
+    endpoints = {rule.endpoint for rule, _ in routes(app)}
+
+    assert endpoints == set(EXPECTED_ACCESS), "add new endpoints to EXPECTED_ACCESS"
+
+
+def test_every_route_answers_each_role_as_expected(app):
+    accounts = {role: make_user(role=role) for role in ROLES if role}
+    target = make_user(role="customer")
+    checked = 0
+
+    for rule, method in routes(app):
+        allowed = EXPECTED_ACCESS[rule.endpoint]
+        with app.test_request_context():
+            url = app.url_for(rule.endpoint, **sample_arguments(rule, target))
+        for role in ROLES:
+            browser = app.test_client()
+            if role:
+                assert sign_in(browser, accounts[role].email).status_code == 302
+            response = browser.open(url, method=method)
+            where = f"{method} {rule.rule} as {role or 'anonymous'}"
+            if role in allowed:
+                assert response.status_code < 500, where
+                assert response.status_code != 403, where
+                assert not (response.location or "").startswith("/login?next="), where
+            elif role is None:
+                assert response.status_code == 302, where
+                assert response.location.startswith("/login?next="), where
+            else:
+                assert response.status_code == 403, where
+            checked += 1
+
+    assert checked >= 10 * len(ROLES)
+
+
+def test_customer_is_refused_every_staff_page(app, login):
+    browser, _ = login("customer")
+
+    for rule, method in routes(app):
+        allowed = allowed_roles(app.view_functions[rule.endpoint])
+        if "customer" in allowed or allowed == ANYONE or rule.arguments:
+            continue
+        assert browser.open(rule.rule, method=method).status_code == 403, rule.rule
+
+
+def test_app_refuses_to_start_with_a_view_that_declares_no_access(app):
+    extra = Flask("extra")
+    extra.add_url_rule("/open", "open", lambda: "open to all by accident")
+    extra.add_url_rule("/fine", "fine", allow(ANYONE)(lambda: "fine"))
+
+    with pytest.raises(RuntimeError, match="views without an @allow"):
+        check_every_view_declares_access(extra)
+
+
+def test_forbidden_page_keeps_the_layout(login):
+    browser, _ = login("customer")
+
+    response = browser.get("/admin/users")
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert "You may not see this page" in page and 'class="site-header"' in page

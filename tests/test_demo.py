@@ -1,0 +1,59 @@
+"""`flask seed-demo` fills an empty database once and prints the demo logins."""
+
+from sqlalchemy import func, select
+
+from helpdesk.auth.demo import DEMO_PASSWORD
+from helpdesk.auth.models import User
+from helpdesk.extensions import db
+from tests.conftest import sign_in
+from tests.factories import make_user
+
+
+def count_by_role() -> dict[str, int]:
+    rows = db.session.execute(select(User.role, func.count()).group_by(User.role))
+    return dict(rows.all())
+
+
+def test_seed_demo_creates_staff_and_customers_and_prints_logins(runner):
+    result = runner.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 0, result.output
+    counts = count_by_role()
+    assert counts["agent"] == 3 and counts["supervisor"] == 1 and counts["admin"] == 1
+    assert 55 <= counts["customer"] <= 65
+    for email in ("admin@example.com", "supervisor@example.com", "agent@example.com"):
+        assert email in result.output
+    assert "demo-password" in result.output
+
+
+def test_seed_demo_twice_adds_nothing_the_second_time(runner):
+    runner.invoke(args=["seed-demo"])
+    before = count_by_role()
+
+    result = runner.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 0
+    assert count_by_role() == before
+    assert "0 accounts" in result.output
+
+
+def test_first_run_flag_leaves_a_used_database_alone(runner):
+    make_user(email="real.person@example.org")
+
+    result = runner.invoke(args=["seed-demo", "--first-run"])
+
+    assert result.exit_code == 0
+    assert "not seeded again" in result.output
+    assert sum(count_by_role().values()) == 1
+
+
+def test_every_demo_role_can_sign_in(app, runner):
+    runner.invoke(args=["seed-demo"])
+
+    for email in (
+        "admin@example.com",
+        "supervisor@example.com",
+        "agent@example.com",
+        "customer@example.com",
+    ):
+        assert sign_in(app.test_client(), email, DEMO_PASSWORD).status_code == 302, email

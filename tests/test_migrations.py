@@ -1,0 +1,37 @@
+"""Migrations build the schema from nothing, go down and up again, and match the models."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from helpdesk import create_app
+from helpdesk.extensions import db
+
+
+def table_names() -> set[str]:
+    return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def test_upgrade_from_empty_then_downgrade_and_upgrade_again(empty_database_url, tmp_path):
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": empty_database_url, "INSTANCE_PATH": str(tmp_path)}
+    )
+
+    with app.app_context():
+        upgrade()
+        assert {"users", "account_events"} <= table_names()
+
+        downgrade(revision="base")
+        assert table_names() == set()
+
+        upgrade()
+        assert table_names() == {table.name for table in db.metadata.sorted_tables}
+        db.engine.dispose()
+
+
+def test_models_and_migrations_agree(app):
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+
+    assert differences == [], "run `flask --app wsgi db migrate` and commit the migration"
