@@ -2,6 +2,7 @@
 
 import contextvars
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import delete, text
+from werkzeug.serving import make_server
 
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
@@ -33,6 +35,9 @@ def _postgres_reachable() -> str | None:
         return str(error).strip().splitlines()[0]
 
 
+_skipped_halves: list[str] = []
+
+
 def _require_postgres() -> None:
     problem = _postgres_reachable()
     if problem is None:
@@ -40,7 +45,16 @@ def _require_postgres() -> None:
     message = f"PostgreSQL not reachable at {POSTGRES_SERVER} ({problem})"
     if os.environ.get("CI") == "true":
         pytest.fail(message + "; CI must run the PostgreSQL half", pytrace=False)
+    _skipped_halves.append(message)
     pytest.skip(message + "; set HELPDESK_TEST_POSTGRES to run the PostgreSQL half")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say once, at the end, which half of the suite did not run and why."""
+    for message in _skipped_halves:
+        terminalreporter.write_line(
+            f"The PostgreSQL half of the suite was skipped: {message}.", yellow=True, bold=True
+        )
 
 
 class PostgresDatabase:
@@ -177,3 +191,52 @@ def login(app):
         return browser, user
 
     return login_as
+
+
+CHROMIUM = os.environ.get("HELPDESK_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    if not os.path.exists(CHROMIUM):
+        message = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[str]:
+    """The test app served over real HTTP on a free local port, CSRF protection on."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser tab (phone-sized by default) pointed at the live server."""
+    context = chromium.new_context(base_url=live_server, viewport={"width": 375, "height": 740})
+    tab = context.new_page()
+    yield tab
+    context.close()
