@@ -1,5 +1,6 @@
 """The admin's user list: adding staff, changing roles, deactivating accounts."""
 
+import pytest
 from sqlalchemy import select
 
 from helpdesk.auth.models import AccountEvent, User
@@ -163,3 +164,31 @@ def test_changing_an_unknown_user_is_a_clean_refusal(login):
     response = browser.post("/admin/users/99999/active", data={"active": "0"})
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Tell us your name."),
+        ("name", "n" * 101, "Field cannot be longer than 100 characters."),
+        ("email", "", "Enter your email address."),
+        ("email", "nia-at-example.com", "Enter a valid email address"),
+        ("role", "overlord", "Not a valid choice."),
+        ("password", "short", "Use 8 to 128 characters."),
+    ],
+)
+def test_bad_new_user_input_is_named_next_to_the_field(login, field, value, message):
+    browser, _ = login("admin")
+    data = {
+        "name": "Nia",
+        "email": "nia@example.com",
+        "role": "agent",
+        "password": "long enough pw",
+    }
+
+    response = browser.post("/admin/users/new", data={**data, field: value})
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert f'id="{field}-error"' in page and message in page
+    assert db.session.scalar(select(User).where(User.email == "nia@example.com")) is None
