@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from helpdesk import config as settings
-from helpdesk.database import apply_sqlite_pragmas
+from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
 from helpdesk.extensions import csrf, db, login_manager, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -60,7 +60,13 @@ def load_settings(app: Flask, overrides: Mapping[str, Any]) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the extensions and give every SQLite connection its pragmas."""
     db.init_app(app)
-    migrate.init_app(app, db, directory=resource_dir("migrations"), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=resource_dir("migrations"),
+        render_as_batch=True,
+        include_name=include_in_migrations,
+    )
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -83,9 +89,13 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.auth.access import check_every_view_declares_access
     from helpdesk.auth.views import bp as auth_bp
     from helpdesk.main.views import bp as main_bp
+    from helpdesk.outbox import models  # noqa: F401  (no pages; imported so its table is known)
+    from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
+    from helpdesk.tickets.views import bp as tickets_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(tickets_bp)
     check_every_view_declares_access(app)
 
 

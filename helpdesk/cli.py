@@ -11,6 +11,8 @@ from helpdesk.auth.cli import create_user_command
 from helpdesk.auth.demo import demo_logins
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
+from helpdesk.outbox.cli import outbox_group
+from helpdesk.tickets.cli import sentiment_group, tickets_group
 
 
 @click.command("seed-demo")
@@ -41,4 +43,4 @@ def seed_demo_command(first_run: bool, seed_value: int) -> None:
 
 def commands() -> list[click.Command]:
     """Every command the app adds to `flask`."""
-    return [create_user_command, seed_demo_command]
+    return [create_user_command, seed_demo_command, tickets_group, sentiment_group, outbox_group]

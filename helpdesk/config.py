@@ -39,6 +39,37 @@ def _flag(value: str) -> bool:
     raise ValueError("must be true or false")
 
 
+def _hours_per_priority(value: str) -> dict[str, float]:
+    hours = {}
+    for part in value.split(","):
+        name, _, number = part.partition("=")
+        try:
+            hours[name.strip()] = float(number)
+        except ValueError:
+            raise ValueError("must look like urgent=1,high=4,normal=8,low=24") from None
+    missing = {"low", "normal", "high", "urgent"} - set(hours)
+    if missing:
+        raise ValueError(f"needs hours for {', '.join(sorted(missing))}")
+    return hours
+
+
+def _word_list(value: str) -> tuple[str, ...]:
+    return tuple(word.strip().lower().lstrip(".") for word in value.split(",") if word.strip())
+
+
+def _mail_backend(value: str) -> str:
+    lowered = value.strip().lower()
+    if lowered not in {"log", "smtp"}:
+        raise ValueError("must be log or smtp")
+    return lowered
+
+
+def _base_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return value.rstrip("/")
+
+
 def _database_url(value: str) -> str:
     # A plain postgres:// URL would ask SQLAlchemy for psycopg2; this app ships psycopg 3.
     for prefix in ("postgres://", "postgresql://"):
@@ -80,7 +111,7 @@ SETTINGS: tuple[Setting, ...] = (
         "MAIL_SERVER",
         "",
         _text,
-        "SMTP host for outgoing email; when empty, emails are written to the log instead.",
+        "SMTP host for outgoing email (used when HELPDESK_MAIL_BACKEND is smtp).",
     ),
     Setting("HELPDESK_MAIL_PORT", "MAIL_PORT", 25, _whole_number, "SMTP port."),
     Setting("HELPDESK_MAIL_USERNAME", "MAIL_USERNAME", "", _text, "SMTP user name, if any."),
@@ -92,6 +123,28 @@ SETTINGS: tuple[Setting, ...] = (
         "Helpdesk <support@localhost>",
         _text,
         "From address of outgoing email.",
+    ),
+    Setting(
+        "HELPDESK_MAIL_BACKEND",
+        "MAIL_BACKEND",
+        "log",
+        _mail_backend,
+        "How `flask outbox send` delivers email: log (write it to the app log) or smtp.",
+    ),
+    Setting(
+        "HELPDESK_MAIL_MAX_ATTEMPTS",
+        "MAIL_MAX_ATTEMPTS",
+        8,
+        _whole_number,
+        "Delivery attempts before an email is marked failed; retries wait 1, 2, 4... "
+        "minutes, at most an hour.",
+    ),
+    Setting(
+        "HELPDESK_BASE_URL",
+        "BASE_URL",
+        "http://127.0.0.1:5000",
+        _base_url,
+        "Public address of the site, for links in emails.",
     ),
     Setting(
         "HELPDESK_SENTIMENT_NEGATIVE",
@@ -129,6 +182,41 @@ SETTINGS: tuple[Setting, ...] = (
         "werkzeug password hashing method (scrypt, or pbkdf2:sha256).",
     ),
     Setting("HELPDESK_PER_PAGE", "PER_PAGE", 25, _whole_number, "Rows per page in lists."),
+    Setting(
+        "HELPDESK_SLA_FIRST_REPLY_HOURS",
+        "SLA_FIRST_REPLY_HOURS",
+        {"urgent": 1, "high": 4, "normal": 8, "low": 24},
+        _hours_per_priority,
+        "Hours to the first reply, per priority: `urgent=1,high=4,normal=8,low=24`.",
+    ),
+    Setting(
+        "HELPDESK_SLA_RESOLUTION_HOURS",
+        "SLA_RESOLUTION_HOURS",
+        {"urgent": 8, "high": 24, "normal": 72, "low": 120},
+        _hours_per_priority,
+        "Hours to resolution, per priority: `urgent=8,high=24,normal=72,low=120`.",
+    ),
+    Setting(
+        "HELPDESK_AUTO_CLOSE_DAYS",
+        "AUTO_CLOSE_DAYS",
+        7,
+        _whole_number,
+        "Resolved tickets close after this many days (`flask tickets close-stale`).",
+    ),
+    Setting(
+        "HELPDESK_ATTACHMENT_MAX_MB",
+        "ATTACHMENT_MAX_MB",
+        10,
+        _number,
+        "Largest attachment accepted, in megabytes.",
+    ),
+    Setting(
+        "HELPDESK_ATTACHMENT_TYPES",
+        "ATTACHMENT_TYPES",
+        ("png", "jpg", "jpeg", "gif", "webp", "pdf", "txt", "log", "csv", "zip", "docx", "xlsx"),
+        _word_list,
+        "File types customers and staff may attach (extensions, comma-separated).",
+    ),
 )
 
 

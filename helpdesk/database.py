@@ -55,3 +55,9 @@ def apply_sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def include_in_migrations(name: str | None, type_: str, parent_names) -> bool:
+    """Leave the full-text search objects (FTS5 tables, tsvector indexes) to their hand-written
+    migration: autogenerate cannot describe them."""
+    return not (name and "_fts" in name)

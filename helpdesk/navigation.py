@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from helpdesk.auth.access import ADMINS, ANYONE
+from helpdesk.auth.access import ADMINS, ANYONE, CUSTOMERS, STAFF
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,12 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "main.index", ANYONE),
+    NavItem("My tickets", "tickets.mine", CUSTOMERS),
+    NavItem("New ticket", "tickets.create", CUSTOMERS),
+    NavItem("Queue", "tickets.queue", STAFF),
+    NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
+    NavItem("Categories", "tickets.categories_admin", ADMINS),
 )
 
 

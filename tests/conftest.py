@@ -2,13 +2,18 @@
 
 import contextvars
 import os
+import socket
 import threading
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 
 import psycopg
 import pytest
+from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -17,6 +22,7 @@ from werkzeug.serving import make_server
 
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
+from helpdesk.tickets.models import DEFAULT_CATEGORIES, Category
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 POSTGRES_SERVER = os.environ.get(
@@ -137,6 +143,7 @@ class Browser(FlaskClient):
 
 
 def _empty_all_tables(backend: str) -> None:
+    """Back to the state right after migrating: no rows but the default categories."""
     tables = db.metadata.sorted_tables
     if backend == "postgresql":
         names = ", ".join(f'"{table.name}"' for table in tables)
@@ -144,6 +151,10 @@ def _empty_all_tables(backend: str) -> None:
     else:
         for table in reversed(tables):
             db.session.execute(delete(table))
+    db.session.add_all(
+        Category(name=name, position=position)
+        for position, name in enumerate(DEFAULT_CATEGORIES, start=1)
+    )
     db.session.commit()
 
 
@@ -191,6 +202,53 @@ def login(app):
         return browser, user
 
     return login_as
+
+
+def free_port() -> int:
+    """A local TCP port nothing listens on (at the moment of asking)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class ReceivedEmail:
+    """What the test SMTP server was given: the envelope and the parsed message."""
+
+    mail_from: str
+    recipients: list[str]
+    message: EmailMessage
+
+
+class RecordingSMTPServer:
+    """An aiosmtpd handler that keeps what it accepts, or answers `refuse_with` to the data."""
+
+    def __init__(self) -> None:
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.received: list[ReceivedEmail] = []
+        self.refuse_with: str | None = None  # e.g. "451 4.3.0 Try again later"
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        if self.refuse_with:
+            return self.refuse_with
+        # SMTP lines end in CRLF; read them as a mail client shows them.
+        content = envelope.original_content.replace(b"\r\n", b"\n")
+        message = message_from_bytes(content, policy=policy.default)
+        self.received.append(ReceivedEmail(envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[RecordingSMTPServer]:
+    """A real SMTP server on a free local port, collecting the messages it receives."""
+    server = RecordingSMTPServer()
+    controller = Controller(
+        server, hostname=server.host, port=server.port, server_hostname="localhost"
+    )
+    controller.start()
+    yield server
+    controller.stop()
 
 
 CHROMIUM = os.environ.get("HELPDESK_TEST_CHROMIUM", "/usr/bin/chromium")

@@ -1,10 +1,15 @@
 """Factories that make rows for tests with sensible defaults and any field overridden."""
 
+import io
 import itertools
+
+from werkzeug.datastructures import FileStorage
 
 from helpdesk.auth.models import User
 from helpdesk.auth.service import hash_password
 from helpdesk.extensions import db
+from helpdesk.tickets import service
+from helpdesk.tickets.models import CannedReply, Ticket
 
 DEFAULT_PASSWORD = "correct horse battery"
 _sequence = itertools.count(1)
@@ -24,3 +29,31 @@ def make_user(role: str = "customer", password: str = DEFAULT_PASSWORD, **overri
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def upload(
+    name: str = "notes.txt", content: bytes = b"some text", content_type: str = "text/plain"
+):
+    """A file as a browser would send it."""
+    return FileStorage(stream=io.BytesIO(content), filename=name, content_type=content_type)
+
+
+def make_ticket(
+    customer: User | None = None,
+    subject: str = "The parcel has not arrived",
+    body: str = "I ordered a kettle last week and the parcel has not arrived.",
+    **options,
+) -> Ticket:
+    """A ticket opened through the service, as a customer would open it."""
+    customer = customer or make_user("customer")
+    return service.create_ticket(customer=customer, subject=subject, body=body, **options)
+
+
+def make_canned_reply(
+    title: str = "Refund issued", body: str = "Hi {{customer.first_name}}, done."
+) -> CannedReply:
+    """A saved reply."""
+    reply = CannedReply(title=title, body=body)
+    db.session.add(reply)
+    db.session.commit()
+    return reply

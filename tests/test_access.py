@@ -2,15 +2,19 @@
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from helpdesk.auth.access import ANYONE, allow, allowed_roles, check_every_view_declares_access
+from helpdesk.extensions import db
+from helpdesk.tickets.models import Attachment, Message
 from tests.conftest import sign_in
-from tests.factories import make_user
+from tests.factories import make_canned_reply, make_ticket, make_user, upload
 
 ROLES = (None, "customer", "agent", "supervisor", "admin")
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 EVERYONE = {None, "customer", "agent", "supervisor", "admin"}
 SIGNED_IN = {"customer", "agent", "supervisor", "admin"}
+STAFF = {"agent", "supervisor", "admin"}
 ADMINS = {"admin"}
 
 # Who may reach each endpoint, stated once more here, independently of the code's @allow.
@@ -24,15 +28,41 @@ EXPECTED_ACCESS = {
     "auth.create_user": ADMINS,
     "auth.change_role": ADMINS,
     "auth.set_active": ADMINS,
+    "tickets.create": {"customer"},
+    "tickets.mine": {"customer"},
+    "tickets.detail": SIGNED_IN,
+    "tickets.reply": SIGNED_IN,
+    "tickets.change_status": SIGNED_IN,
+    "tickets.attachment": SIGNED_IN,
+    "tickets.queue": STAFF,
+    "tickets.bulk": STAFF,
+    "tickets.assign": STAFF,
+    "tickets.properties": STAFF,
+    "tickets.tags": STAFF,
+    "tickets.review_sentiment": STAFF,
+    "tickets.canned_replies": STAFF,
+    "tickets.new_canned_reply": STAFF,
+    "tickets.edit_canned_reply": STAFF,
+    "tickets.delete_canned_reply": STAFF,
+    "tickets.categories_admin": ADMINS,
+    "tickets.update_category": ADMINS,
+    "tickets.toggle_category": ADMINS,
 }
 
 
-def sample_arguments(rule, target) -> dict:
+def sample_arguments(rule, samples: dict) -> dict:
     """Values for the URL's variables; a route with a new variable needs one added here."""
-    samples = {"user_id": target.id}
     missing = set(rule.arguments) - set(samples)
     assert not missing, f"add a sample value for {sorted(missing)} of {rule.rule} to this test"
     return {name: samples[name] for name in rule.arguments}
+
+
+def first_message_id(ticket) -> int:
+    return db.session.scalar(select(Message.id).where(Message.ticket_id == ticket.id))
+
+
+def ticket_attachment_id(ticket) -> int:
+    return db.session.scalar(select(Attachment.id).where(Attachment.ticket_id == ticket.id))
 
 
 def routes(app: Flask):
@@ -52,17 +82,27 @@ def test_every_endpoint_has_an_expected_access_rule(app):
 def test_every_route_answers_each_role_as_expected(app):
     accounts = {role: make_user(role=role) for role in ROLES if role}
     target = make_user(role="customer")
+    ticket = make_ticket(customer=target, uploads=[upload()])
+    samples = {
+        "user_id": target.id,
+        "number": ticket.number,
+        "attachment_id": ticket_attachment_id(ticket),
+        "message_id": first_message_id(ticket),
+        "reply_id": make_canned_reply().id,
+        "category_id": ticket.category_id or 1,
+    }
     checked = 0
 
     for rule, method in routes(app):
         allowed = EXPECTED_ACCESS[rule.endpoint]
         with app.test_request_context():
-            url = app.url_for(rule.endpoint, **sample_arguments(rule, target))
+            url = app.url_for(rule.endpoint, **sample_arguments(rule, samples))
         for role in ROLES:
             browser = app.test_client()
             if role:
                 assert sign_in(browser, accounts[role].email).status_code == 302
             response = browser.open(url, method=method)
+            response.close()
             where = f"{method} {rule.rule} as {role or 'anonymous'}"
             if role in allowed:
                 assert response.status_code < 500, where

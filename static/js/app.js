@@ -10,4 +10,45 @@ document.addEventListener("DOMContentLoaded", () => {
       toggle.setAttribute("aria-expanded", String(open));
     });
   }
+
+  // A form marked data-once cannot be sent twice by a double click.
+  document.querySelectorAll("form[data-once]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (form.dataset.sent) {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.sent = "1";
+      form.querySelectorAll("button[type=submit]").forEach((button) => {
+        button.setAttribute("aria-disabled", "true");
+      });
+    });
+  });
+
+  // Forms marked data-confirm ask first.
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+
+  // Choosing a canned reply puts its text into the reply box.
+  document.querySelectorAll("select[data-canned-target]").forEach((select) => {
+    select.addEventListener("change", () => {
+      const target = document.getElementById(select.dataset.cannedTarget);
+      if (!target || !select.value) return;
+      target.value = target.value ? `${target.value}\n\n${select.value}` : select.value;
+      target.focus();
+      select.value = "";
+    });
+  });
+
+  // "Select all" checkboxes in tables.
+  document.querySelectorAll("input[data-select-all]").forEach((master) => {
+    master.addEventListener("change", () => {
+      document
+        .querySelectorAll(`input[name="${master.dataset.selectAll}"]`)
+        .forEach((box) => { box.checked = master.checked; });
+    });
+  });
 });

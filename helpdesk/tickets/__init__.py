@@ -1,0 +1,1 @@
+"""Tickets: the customer portal, the agent workspace, threads, statuses, SLA and search."""

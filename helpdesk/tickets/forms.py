@@ -1,0 +1,203 @@
+"""Forms of the ticket pages: new ticket, reply, status, assignment, properties, queue filters."""
+
+import secrets
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import MultipleFileField
+from wtforms import (
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from helpdesk.sentiment import LABELS
+from helpdesk.tickets.models import Channel, MessageKind, Priority, Status
+
+MAX_BODY = 20_000
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """SelectChoice objects from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def optional_int(value):
+    """'' and None mean no choice; anything else must be a whole number."""
+    if value in ("", None):
+        return None
+    return int(value)
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _body_field(label: str = "Message") -> TextAreaField:
+    return TextAreaField(
+        label,
+        filters=[_strip],
+        validators=[DataRequired("Write a message."), Length(max=MAX_BODY)],
+    )
+
+
+class NewTicketForm(FlaskForm):
+    """A customer describes a problem."""
+
+    subject = StringField(
+        "Subject",
+        filters=[_strip],
+        validators=[DataRequired("Give your request a subject."), Length(max=200)],
+    )
+    body = _body_field("Describe the problem")
+    category = SelectField("Category", coerce=optional_int, validators=[Optional()])
+    attachments = MultipleFileField("Attachments (optional)")
+    submission_key = HiddenField(default=lambda: secrets.token_urlsafe(16))
+
+
+class ReplyForm(FlaskForm):
+    """A message on a ticket; staff choose reply or note and may move the status with it."""
+
+    body = _body_field()
+    kind = RadioField(
+        "Send as",
+        choices=choices(
+            [(MessageKind.REPLY, "Reply to customer"), (MessageKind.NOTE, "Internal note")]
+        ),
+        default=MessageKind.REPLY.value,
+    )
+    status = SelectField(
+        "Then set status",
+        choices=choices(
+            [("", "Leave as it is")]
+            + [(status.value, status.label) for status in Status if status != Status.NEW]
+        ),
+        default="",
+        validators=[Optional()],
+    )
+    attachments = MultipleFileField("Attachments (optional)")
+    version = IntegerField(validators=[Optional()])
+
+
+class StatusForm(FlaskForm):
+    """Move a ticket to another status."""
+
+    status = SelectField(
+        "Status",
+        choices=choices([(status.value, status.label) for status in Status]),
+        validators=[InputRequired("Choose a status.")],
+    )
+    version = IntegerField(validators=[Optional()])
+
+
+class AssignForm(FlaskForm):
+    """Give a ticket to a member of staff."""
+
+    assignee_id = SelectField("Assignee", coerce=optional_int, validators=[Optional()])
+    version = IntegerField(validators=[Optional()])
+
+
+class PropertiesForm(FlaskForm):
+    """Priority and category of a ticket."""
+
+    priority = SelectField(
+        "Priority", choices=choices([(priority.value, priority.label) for priority in Priority])
+    )
+    category = SelectField("Category", coerce=optional_int, validators=[Optional()])
+    version = IntegerField(validators=[Optional()])
+
+
+class TagsForm(FlaskForm):
+    """Tags as comma-separated words."""
+
+    tags = StringField("Tags", validators=[Length(max=500)])
+
+
+class SentimentForm(FlaskForm):
+    """An agent's review of a customer message's mood."""
+
+    label = SelectField("Mood", choices=choices([(label, label.capitalize()) for label in LABELS]))
+
+
+class BulkForm(FlaskForm):
+    """One change to the selected tickets of the queue."""
+
+    ticket_ids = SelectMultipleField("Tickets", coerce=int, validate_choice=False)
+    action = SelectField(
+        "Change",
+        choices=choices([("assign", "Assignee"), ("status", "Status"), ("priority", "Priority")]),
+    )
+    value = StringField("To", validators=[Length(max=20)])
+
+
+SORT_CHOICES = [
+    ("created", "Newest first"),
+    ("oldest", "Oldest first"),
+    ("updated", "Recently updated"),
+    ("priority", "Priority"),
+    ("sla", "SLA due soonest"),
+]
+STATUS_FILTERS = [("active", "Not resolved"), ("any", "Any status")] + [
+    (status.value, status.label) for status in Status
+]
+
+
+class QueueFilterForm(FlaskForm):
+    """The queue's filters, read from the query string."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField("Status", choices=choices(STATUS_FILTERS), default="active")
+    assignee = StringField("Assignee", validators=[Optional(), Length(max=20)])
+    priority = SelectField(
+        "Priority",
+        choices=choices([("", "Any priority")] + [(p.value, p.label) for p in Priority]),
+        default="",
+    )
+    category = SelectField("Category", coerce=optional_int, validators=[Optional()])
+    sentiment = SelectField(
+        "Mood",
+        choices=choices([("", "Any mood")] + [(label, label.capitalize()) for label in LABELS]),
+        default="",
+    )
+    channel = SelectField(
+        "Channel",
+        choices=choices([("", "Any channel")] + [(c.value, c.value.capitalize()) for c in Channel]),
+        default="",
+    )
+    sla = SelectField("SLA", choices=choices([("", "Any"), ("breaching", "Breaching")]), default="")
+    created_from = DateField("Created from", validators=[Optional()])
+    created_to = DateField("Created to", validators=[Optional()])
+    q = StringField("Search", filters=[_strip], validators=[Optional(), Length(max=200)])
+    sort = SelectField("Sort", choices=choices(SORT_CHOICES), default="created")
+
+
+class CannedReplyForm(FlaskForm):
+    """A saved reply."""
+
+    title = StringField(
+        "Title", filters=[_strip], validators=[DataRequired("Give it a title."), Length(max=100)]
+    )
+    body = TextAreaField(
+        "Text",
+        filters=[_strip],
+        validators=[DataRequired("Write the reply."), Length(max=MAX_BODY)],
+        description="You may use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, "
+        "{{ticket.number}} and {{ticket.subject}}.",
+    )
+
+
+class CategoryForm(FlaskForm):
+    """A ticket category."""
+
+    name = StringField(
+        "Name", filters=[_strip], validators=[DataRequired("Name the category."), Length(max=60)]
+    )
+    position = IntegerField("Order", default=0, validators=[Optional()])

@@ -1,0 +1,450 @@
+"""Ticket operations: open, reply, move, assign, tag, review moods. Views, API, CLI call these."""
+
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import FileStorage
+
+from helpdesk import clock
+from helpdesk.auth.models import STAFF_ROLES, User
+from helpdesk.errors import Conflict, Forbidden, Invalid, NotFound
+from helpdesk.extensions import db
+from helpdesk.sentiment import LABELS, Sentiment, analyze
+from helpdesk.tickets import attachments, facts, notifications
+from helpdesk.tickets.history import changes_since, record
+from helpdesk.tickets.models import (
+    ACTIVE_STATUSES,
+    Category,
+    Channel,
+    Message,
+    MessageKind,
+    Priority,
+    Status,
+    Tag,
+    Ticket,
+)
+
+MAX_TAGS = 10
+
+
+def tag_text(text: str) -> Sentiment:
+    """Sentiment of a customer text with the configured thresholds."""
+    config = current_app.config
+    return analyze(text, config["SENTIMENT_NEGATIVE"], config["SENTIMENT_POSITIVE"])
+
+
+def ticket_for(user: User, number: int) -> Ticket:
+    """The ticket if this user may see it; another customer's ticket does not exist for them."""
+    ticket = db.session.get(Ticket, number)
+    if ticket is None or (not user.is_staff and ticket.customer_id != user.id):
+        raise NotFound("There is no ticket with that number.")
+    return ticket
+
+
+def _check_version(ticket: Ticket, version: int | None) -> None:
+    if version is not None and version != ticket.version:
+        changed = "; ".join(changes_since(ticket, version)) or "the ticket was updated"
+        raise Conflict(f"Someone changed this ticket while you were looking at it: {changed}.")
+
+
+def _commit(written: Sequence[Path] = ()) -> None:
+    """Commit, or roll back and remove the files written for this change."""
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        attachments.remove(list(written))
+        raise Conflict(
+            "Someone changed this ticket at the same moment; please try again."
+        ) from None
+    except Exception:
+        db.session.rollback()
+        attachments.remove(list(written))
+        raise
+
+
+def _add_message(ticket: Ticket, author: User, kind: MessageKind, body: str) -> Message:
+    body = body.strip()
+    if not body:
+        raise Invalid("Write a message.", field="body")
+    message = Message(ticket_id=ticket.id, author_id=author.id, kind=kind.value, body=body)
+    if kind == MessageKind.CUSTOMER:
+        sentiment = tag_text(body)
+        message.sentiment_polarity = sentiment.polarity
+        message.sentiment_subjectivity = sentiment.subjectivity
+        message.sentiment_label = sentiment.label
+    db.session.add(message)
+    ticket.updated_at = clock.now()
+    return message
+
+
+def _category(category_id: int | None) -> Category | None:
+    if category_id is None:
+        return None
+    category = db.session.get(Category, category_id)
+    if category is None or not category.active:
+        raise Invalid("Choose a category from the list.", field="category")
+    return category
+
+
+def create_ticket(
+    *,
+    customer: User,
+    subject: str,
+    body: str,
+    category_id: int | None = None,
+    channel: str = Channel.WEB.value,
+    priority: str = Priority.NORMAL.value,
+    uploads: Sequence[FileStorage] = (),
+    submission_key: str | None = None,
+) -> Ticket:
+    """Open a ticket with its first message; the same submission key twice gives the same ticket."""
+    if submission_key:
+        existing = db.session.scalar(
+            select(Ticket).where(
+                Ticket.customer_id == customer.id, Ticket.submission_key == submission_key
+            )
+        )
+        if existing is not None:
+            return existing
+    if not subject.strip():
+        raise Invalid("Give your request a subject.", field="subject")
+    category = _category(category_id)
+    files = attachments.check(list(uploads))
+    now = clock.now()
+    ticket = Ticket(
+        subject=subject.strip(),
+        customer_id=customer.id,
+        category_id=category.id if category else None,
+        channel=Channel(channel).value,
+        priority=Priority(priority).value,
+        status=Status.NEW.value,
+        created_at=now,
+        updated_at=now,
+        waiting_since=now,
+        submission_key=submission_key,
+    )
+    facts.set_sla_targets(ticket)
+    db.session.add(ticket)
+    db.session.flush()
+    message = _add_message(ticket, customer, MessageKind.CUSTOMER, body)
+    facts.record_customer_message(ticket, message.sentiment_label, first=True)
+    db.session.flush()
+    written = attachments.store(files, message)
+    record(ticket, customer, "created", channel=ticket.channel)
+    try:
+        _commit(written)
+    except IntegrityError:
+        if submission_key:  # the same form, sent twice at the same moment
+            return create_ticket(
+                customer=customer, subject=subject, body=body, submission_key=submission_key
+            )
+        raise
+    return ticket
+
+
+def reply(
+    *,
+    ticket: Ticket,
+    author: User,
+    body: str,
+    kind: str = MessageKind.CUSTOMER.value,
+    uploads: Sequence[FileStorage] = (),
+    status: str | None = None,
+    version: int | None = None,
+) -> tuple[Message, Conflict | None]:
+    """Add a message, then the status change that came with it. The message is kept even when
+    that status change meets a newer version; the conflict is returned for the caller to show."""
+    stale = version is not None and version != ticket.version
+    files = attachments.check(list(uploads))
+    now = clock.now()
+    if author.is_staff:
+        message = _staff_message(ticket, author, MessageKind(kind), body, now)
+    else:
+        message = _customer_message(ticket, author, body, now)
+    db.session.flush()
+    written = attachments.store(files, message)
+    db.session.flush()
+    record(ticket, author, "note_added" if message.is_note else "message_added", kind=message.kind)
+    _commit(written)
+    if not status or status == ticket.status:
+        return message, None
+    if stale:
+        try:
+            _check_version(ticket, version)
+        except Conflict as conflict:
+            return message, conflict
+    change_status(ticket=ticket, actor=author, status=status)
+    return message, None
+
+
+def _customer_message(ticket: Ticket, author: User, body: str, now) -> Message:
+    if ticket.customer_id != author.id:
+        raise Forbidden("Only the customer who opened this ticket can write to it.")
+    if ticket.status == Status.CLOSED:
+        raise Invalid(
+            "This ticket is closed. Please open a new request and mention this one.", field="body"
+        )
+    message = _add_message(ticket, author, MessageKind.CUSTOMER, body)
+    facts.record_customer_message(ticket, message.sentiment_label, first=False)
+    if ticket.status in (Status.PENDING, Status.RESOLVED):
+        old = ticket.status
+        facts.move(ticket, Status.OPEN, now)
+        record(ticket, author, "status_changed", old=old, new=ticket.status, by_reply=True)
+    notifications.customer_replied(ticket, message)
+    return message
+
+
+def _staff_message(ticket: Ticket, author: User, kind: MessageKind, body: str, now) -> Message:
+    if kind not in (MessageKind.REPLY, MessageKind.NOTE):
+        raise Invalid("Choose a public reply or an internal note.", field="kind")
+    message = _add_message(ticket, author, kind, body)
+    if kind == MessageKind.REPLY:
+        facts.record_agent_reply(ticket, now)
+        if ticket.status == Status.NEW:
+            facts.move(ticket, Status.OPEN, now)
+        notifications.agent_replied(ticket, message)
+    return message
+
+
+CUSTOMER_MOVES = {
+    Status.RESOLVED: ACTIVE_STATUSES,  # "my problem is solved"
+    Status.OPEN: (Status.RESOLVED,),  # "it is not solved after all"
+}
+
+
+def change_status(
+    *, ticket: Ticket, actor: User, status: str, version: int | None = None
+) -> Ticket:
+    """Move a ticket to another status; customers may only resolve or reopen their own."""
+    try:
+        target = Status(status)
+    except ValueError:
+        raise Invalid("Choose a status from the list.", field="status") from None
+    _check_version(ticket, version)
+    if not actor.is_staff:
+        if ticket.customer_id != actor.id:
+            raise Forbidden("This is not your ticket.")
+        if ticket.status not in CUSTOMER_MOVES.get(target, ()):
+            raise Invalid(f"A {ticket.status} ticket cannot be set to {target.value}.")
+    elif target == Status.NEW:
+        raise Invalid("A ticket cannot go back to new.", field="status")
+    old = ticket.status
+    if not facts.move(ticket, target, clock.now()):
+        return ticket
+    ticket.updated_at = clock.now()
+    db.session.flush()
+    record(ticket, actor, "status_changed", old=old, new=target.value)
+    if target == Status.RESOLVED and actor.is_staff:
+        notifications.ticket_resolved(ticket)
+    _commit()
+    return ticket
+
+
+def staff_member(user_id: int) -> User:
+    """An active member of staff, or Invalid: tickets go only to people who can work them."""
+    user = db.session.get(User, user_id)
+    if user is None or user.role not in STAFF_ROLES or not user.active:
+        raise Invalid("Choose an active member of staff.", field="assignee_id")
+    return user
+
+
+def assign(
+    *, ticket: Ticket, actor: User, assignee_id: int | None, version: int | None = None
+) -> Ticket:
+    """Give the ticket to a member of staff, or to nobody."""
+    _check_version(ticket, version)
+    assignee = staff_member(assignee_id) if assignee_id else None
+    if ticket.assignee_id == (assignee.id if assignee else None):
+        return ticket
+    old = ticket.assignee.name if ticket.assignee else None
+    ticket.assignee_id = assignee.id if assignee else None
+    ticket.updated_at = clock.now()
+    db.session.flush()
+    record(ticket, actor, "assigned", old=old, new=assignee.name if assignee else None)
+    if assignee is not None and assignee.id != actor.id:
+        notifications.ticket_assigned(ticket, assignee, actor)
+    _commit()
+    return ticket
+
+
+def update_properties(
+    *,
+    ticket: Ticket,
+    actor: User,
+    priority: str,
+    category_id: int | None,
+    version: int | None = None,
+) -> Ticket:
+    """Change priority (which moves the SLA targets) and category."""
+    try:
+        new_priority = Priority(priority)
+    except ValueError:
+        raise Invalid("Choose a priority from the list.", field="priority") from None
+    _check_version(ticket, version)
+    category = _category(category_id) if category_id != ticket.category_id else ticket.category
+    changes = {}
+    if new_priority != ticket.priority:
+        changes["priority"] = [ticket.priority, new_priority.value]
+        ticket.priority = new_priority.value
+        facts.set_sla_targets(ticket)
+    if (category.id if category else None) != ticket.category_id:
+        changes["category"] = [
+            ticket.category.name if ticket.category else None,
+            category.name if category else None,
+        ]
+        ticket.category_id = category.id if category else None
+    if not changes:
+        return ticket
+    ticket.updated_at = clock.now()
+    db.session.flush()
+    record(ticket, actor, "properties_changed", changes=changes)
+    _commit()
+    return ticket
+
+
+def set_tags(*, ticket: Ticket, actor: User, names: Sequence[str]) -> Ticket:
+    """Replace the ticket's tags with these names (created when new)."""
+    wanted = sorted({name.strip().lower()[:40] for name in names if name.strip()})
+    if len(wanted) > MAX_TAGS:
+        raise Invalid(f"Use at most {MAX_TAGS} tags.", field="tags")
+    old = [tag.name for tag in ticket.tags]
+    if old == wanted:
+        return ticket
+    existing = {
+        tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(wanted)))
+    }
+    for name in wanted:
+        if name not in existing:
+            with db.session.begin_nested():
+                existing[name] = Tag(name=name)
+                db.session.add(existing[name])
+    ticket.tags = [existing[name] for name in wanted]
+    ticket.updated_at = clock.now()
+    db.session.flush()
+    record(ticket, actor, "tags_changed", old=old, new=wanted)
+    _commit()
+    return ticket
+
+
+def refresh_ticket_moods(ticket: Ticket) -> None:
+    """Recompute the opening and latest mood from the customer's messages."""
+    customer_messages = select(Message).where(
+        Message.ticket_id == ticket.id, Message.kind == MessageKind.CUSTOMER
+    )
+    first = db.session.scalar(customer_messages.order_by(Message.created_at, Message.id).limit(1))
+    last = db.session.scalar(
+        customer_messages.order_by(Message.created_at.desc(), Message.id.desc()).limit(1)
+    )
+    ticket.first_sentiment = first.effective_label if first else None
+    ticket.last_sentiment = last.effective_label if last else None
+
+
+def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
+    """An agent reviews a customer message's mood: the label they give is kept beside the
+    machine's (the same label confirms it)."""
+    message = db.session.get(Message, message_id)
+    if message is None:
+        raise NotFound("No such message.")
+    if message.kind != MessageKind.CUSTOMER:
+        raise Invalid("Only customer messages carry a mood.")
+    if label not in LABELS:
+        raise Invalid("Choose negative, neutral or positive.", field="label")
+    message.corrected_label = label
+    message.corrected_by_id = actor.id
+    message.corrected_at = clock.now()
+    ticket = db.session.get(Ticket, message.ticket_id)
+    db.session.flush()
+    refresh_ticket_moods(ticket)
+    ticket.updated_at = clock.now()
+    db.session.flush()
+    record(
+        ticket,
+        actor,
+        "sentiment_reviewed",
+        message_id=message.id,
+        machine=message.sentiment_label,
+        label=label,
+    )
+    _commit()
+    return message
+
+
+BULK_ACTIONS = ("assign", "status", "priority")
+MAX_BULK = 100
+
+
+def bulk_update(*, actor: User, ticket_ids: Sequence[int], action: str, value: str) -> int:
+    """Apply one change to many tickets at once; returns how many changed."""
+    if action not in BULK_ACTIONS:
+        raise Invalid("Choose what to change.", field="action")
+    ids = list(dict.fromkeys(ticket_ids))[:MAX_BULK]
+    if not ids:
+        raise Invalid("Select at least one ticket.", field="ticket_ids")
+    tickets = db.session.scalars(select(Ticket).where(Ticket.id.in_(ids))).all()
+    changed = 0
+    for ticket in tickets:
+        before = ticket.version
+        if action == "assign":
+            assign(ticket=ticket, actor=actor, assignee_id=int(value) if value else None)
+        elif action == "status":
+            change_status(ticket=ticket, actor=actor, status=value)
+        else:
+            update_properties(
+                ticket=ticket, actor=actor, priority=value, category_id=ticket.category_id
+            )
+        changed += ticket.version != before
+    return changed
+
+
+def close_stale(*, days: int, batch_size: int = 500) -> int:
+    """Close tickets resolved more than `days` ago; safe to run again at any time."""
+    cutoff = clock.now() - timedelta(days=days)
+    closed = 0
+    while True:
+        batch = db.session.scalars(
+            select(Ticket)
+            .where(Ticket.status == Status.RESOLVED, Ticket.resolved_at < cutoff)
+            .order_by(Ticket.id)
+            .limit(batch_size)
+        ).all()
+        if not batch:
+            return closed
+        for ticket in batch:
+            facts.move(ticket, Status.CLOSED, clock.now())
+            ticket.updated_at = clock.now()
+        db.session.flush()
+        for ticket in batch:
+            record(ticket, None, "auto_closed", after_days=days)
+        _commit()
+        closed += len(batch)
+
+
+def retag_batch(*, after_id: int, batch_size: int) -> tuple[int, int] | None:
+    """Recompute the machine's mood of up to `batch_size` customer messages after `after_id`,
+    and the moods of their tickets; return (last id done, how many), or None when done.
+    Agents' corrections are kept."""
+    batch = db.session.scalars(
+        select(Message)
+        .where(Message.kind == MessageKind.CUSTOMER, Message.id > after_id)
+        .order_by(Message.id)
+        .limit(batch_size)
+    ).all()
+    if not batch:
+        return None
+    for message in batch:
+        sentiment = tag_text(message.body)
+        message.sentiment_polarity = sentiment.polarity
+        message.sentiment_subjectivity = sentiment.subjectivity
+        message.sentiment_label = sentiment.label
+    db.session.flush()
+    ticket_ids = {message.ticket_id for message in batch}
+    for ticket in db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))):
+        refresh_ticket_moods(ticket)
+    db.session.commit()
+    return batch[-1].id, len(batch)
