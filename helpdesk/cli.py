@@ -22,8 +22,15 @@ from helpdesk.tickets.cli import sentiment_group, tickets_group
     help="Seed only when the database has no accounts yet (what `make run` uses).",
 )
 @click.option("--seed", "seed_value", default=2026, show_default=True, help="Random seed.")
+@click.option(
+    "--tickets",
+    default=demo.DemoSize.tickets,
+    show_default=True,
+    type=click.IntRange(0, 100_000),
+    help="How many demo tickets.",
+)
 @with_appcontext
-def seed_demo_command(first_run: bool, seed_value: int) -> None:
+def seed_demo_command(first_run: bool, seed_value: int, tickets: int) -> None:
     """Fill the database with demo data and print the demo logins."""
     has_accounts = db.session.scalar(select(func.count()).select_from(User)) > 0
     if first_run and has_accounts:
@@ -34,7 +41,11 @@ def seed_demo_command(first_run: bool, seed_value: int) -> None:
             label="Seeding demo data",
             item_show_func=lambda step: step.label if step else None,
         ) as bar:
-            added = demo.seed(random.Random(seed_value), on_step=lambda step: bar.update(1, step))
+            added = demo.seed(
+                random.Random(seed_value),
+                demo.DemoSize(tickets=tickets),
+                on_step=lambda step: bar.update(1, step),
+            )
         click.echo("Added: " + ", ".join(f"{count} {label}" for label, count in added.items()))
     click.echo("\nDemo logins (password for all: demo-password):")
     for role, email, _password in demo_logins():

@@ -1,5 +1,7 @@
 """The one source of the current time: timezone-aware UTC, settable in tests."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 _frozen: datetime | None = None
@@ -30,3 +32,14 @@ def unfreeze() -> None:
     """Let the clock run with real time again."""
     global _frozen
     _frozen = None
+
+
+@contextmanager
+def travelling() -> Iterator[None]:
+    """Let code inside move the clock with freeze(); afterwards it is as it was before."""
+    global _frozen
+    before = _frozen
+    try:
+        yield
+    finally:
+        _frozen = before

@@ -5,6 +5,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpdesk.auth.demo import seed_users
+from helpdesk.tickets.demo import seed_tickets
+
+
+@dataclass(frozen=True)
+class DemoSize:
+    """How much demo data to make; tests ask for less than `make run` does."""
+
+    tickets: int = 600
 
 
 @dataclass(frozen=True)
@@ -12,17 +20,20 @@ class DemoStep:
     """One area's part of the demo: a label for the progress bar and the function that seeds it."""
 
     label: str
-    seed: Callable[[random.Random], int]
+    seed: Callable[[random.Random, DemoSize], int]
 
 
-STEPS: tuple[DemoStep, ...] = (DemoStep("accounts", seed_users),)
+STEPS: tuple[DemoStep, ...] = (
+    DemoStep("accounts", lambda rng, size: seed_users(rng)),
+    DemoStep("tickets", lambda rng, size: seed_tickets(rng, count=size.tickets)),
+)
 
 
-def seed(rng: random.Random, steps: tuple[DemoStep, ...] = STEPS, on_step=None) -> dict[str, int]:
+def seed(rng: random.Random, size: DemoSize = DemoSize(), on_step=None) -> dict[str, int]:
     """Run every step with one random generator; return how many rows each step added."""
     added = {}
-    for step in steps:
-        added[step.label] = step.seed(rng)
+    for step in STEPS:
+        added[step.label] = step.seed(rng, size)
         if on_step is not None:
             on_step(step)
     return added

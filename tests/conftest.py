@@ -251,6 +251,19 @@ def smtp_server() -> Iterator[RecordingSMTPServer]:
     controller.stop()
 
 
+@pytest.fixture
+def smtp_config(app, smtp_server):
+    """The app set to deliver email through the test SMTP server."""
+    app.config.update(
+        MAIL_BACKEND="smtp",
+        MAIL_SERVER=smtp_server.host,
+        MAIL_PORT=smtp_server.port,
+        MAIL_SENDER="Helpdesk <support@help.example.com>",
+        BASE_URL="https://help.example.com",
+    )
+    return smtp_server
+
+
 CHROMIUM = os.environ.get("HELPDESK_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,10 +1,13 @@
 """`flask seed-demo` fills an empty database once and prints the demo logins."""
 
+import pytest
 from sqlalchemy import func, select
 
 from helpdesk.auth.demo import DEMO_PASSWORD
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
+from helpdesk.outbox.models import OutboxEmail
+from helpdesk.tickets.models import CannedReply, Message, Ticket
 from tests.conftest import sign_in
 from tests.factories import make_user
 
@@ -15,7 +18,7 @@ def count_by_role() -> dict[str, int]:
 
 
 def test_seed_demo_creates_staff_and_customers_and_prints_logins(runner):
-    result = runner.invoke(args=["seed-demo"])
+    result = runner.invoke(args=["seed-demo", "--tickets", "20"])
 
     assert result.exit_code == 0, result.output
     counts = count_by_role()
@@ -27,14 +30,14 @@ def test_seed_demo_creates_staff_and_customers_and_prints_logins(runner):
 
 
 def test_seed_demo_twice_adds_nothing_the_second_time(runner):
-    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo", "--tickets", "20"])
     before = count_by_role()
 
-    result = runner.invoke(args=["seed-demo"])
+    result = runner.invoke(args=["seed-demo", "--tickets", "20"])
 
     assert result.exit_code == 0
     assert count_by_role() == before
-    assert "0 accounts" in result.output
+    assert "0 accounts, 0 tickets" in result.output
 
 
 def test_first_run_flag_leaves_a_used_database_alone(runner):
@@ -48,7 +51,7 @@ def test_first_run_flag_leaves_a_used_database_alone(runner):
 
 
 def test_every_demo_role_can_sign_in(app, runner):
-    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo", "--tickets", "20"])
 
     for email in (
         "admin@example.com",
@@ -57,3 +60,27 @@ def test_every_demo_role_can_sign_in(app, runner):
         "customer@example.com",
     ):
         assert sign_in(app.test_client(), email, DEMO_PASSWORD).status_code == 302, email
+
+
+def test_demo_tickets_have_threads_in_varied_moods_and_states(runner):
+    result = runner.invoke(args=["seed-demo", "--tickets", "40"])
+
+    assert result.exit_code == 0, result.output
+    assert "40 tickets" in result.output
+    statuses = set(db.session.scalars(select(Ticket.status)))
+    moods = set(db.session.scalars(select(Ticket.first_sentiment)))
+    kinds = set(db.session.scalars(select(Message.kind)))
+    assert len(statuses) >= 3 and moods == {"negative", "neutral", "positive"}
+    assert kinds == {"customer", "reply", "note"}
+    assert db.session.scalar(select(func.count()).select_from(CannedReply)) >= 3
+    assert db.session.scalar(select(func.count()).select_from(OutboxEmail)) == 0
+
+
+def test_full_demo_has_about_six_hundred_tickets(backend, runner):
+    if backend != "sqlite":
+        pytest.skip("the full-size demo is seeded once, on SQLite, to keep the suite quick")
+
+    result = runner.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(func.count()).select_from(Ticket)) == 600

@@ -46,6 +46,7 @@ def move(ticket: Ticket, to: Status, now: datetime) -> bool:
     if old in DONE_STATUSES and to not in DONE_STATUSES:
         ticket.reopen_count += 1
         ticket.resolved_at = None
+    if old == Status.CLOSED:  # closed_at means closed now, also when staff step back to resolved
         ticket.closed_at = None
     if to == Status.RESOLVED:
         ticket.resolved_at = now

@@ -13,19 +13,6 @@ from helpdesk.outbox.delivery import LogBackend, SMTPBackend, backend_from_confi
 from tests.conftest import FIXED_NOW, free_port
 
 
-@pytest.fixture
-def smtp_config(app, smtp_server):
-    """The app set to deliver through the test SMTP server."""
-    app.config.update(
-        MAIL_BACKEND="smtp",
-        MAIL_SERVER=smtp_server.host,
-        MAIL_PORT=smtp_server.port,
-        MAIL_SENDER="Helpdesk <support@help.example.com>",
-        BASE_URL="https://help.example.com",
-    )
-    return smtp_server
-
-
 def test_a_queued_email_arrives_with_its_plain_text_and_html_parts(smtp_config, queue):
     email = queue(to="ana@example.com", subject="Your ticket #7")
     db.session.commit()

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from helpdesk.extensions import db
 from helpdesk.tickets.models import Message, Ticket
-from tests.factories import make_ticket, make_user, upload
+from tests.factories import make_ticket, upload
 
 
 def ticket_count() -> int:
