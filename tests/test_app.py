@@ -97,3 +97,9 @@ def test_clock_is_utc_and_can_be_moved_in_tests():
     with pytest.raises(ValueError):
         clock.freeze(datetime(2026, 1, 1))
     clock.unfreeze()
+
+
+def test_form_fields_carry_no_empty_attributes(client):
+    for path in ("/login", "/register"):
+        page = client.get(path).get_data(as_text=True)
+        assert '="None"' not in page, path
