@@ -11,6 +11,7 @@ from sqlalchemy import event
 from helpdesk import config as settings
 from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
 from helpdesk.extensions import csrf, db, login_manager, migrate
+from helpdesk.web import IdConverter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -32,13 +33,32 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=resource_dir("templates"),
         static_folder=resource_dir("static"),
     )
+    app.url_map.converters["int"] = IdConverter
     load_settings(app, config)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
     register_commands(app)
+    app.after_request(add_security_headers)
     return app
+
+
+SECURITY_HEADERS = {
+    # Scripts and styles come only from this site (no inline script anywhere), nothing frames us.
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def add_security_headers(response):
+    """Headers every response carries (HSTS is for the HTTPS proxy in front to add)."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def load_settings(app: Flask, overrides: Mapping[str, Any]) -> None:
@@ -53,6 +73,12 @@ def load_settings(app: Flask, overrides: Mapping[str, Any]) -> None:
     app.config.update(settings.from_environment())
     app.config.update(overrides)
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    # The largest request: every attachment a message may carry, at full size, and the form.
+    from helpdesk.tickets.attachments import MAX_FILES
+
+    app.config.setdefault(
+        "MAX_CONTENT_LENGTH", int((app.config["ATTACHMENT_MAX_MB"] * MAX_FILES + 1) * 1024 * 1024)
+    )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = settings.instance_secret_key(app.instance_path)
 
@@ -90,12 +116,14 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.auth.views import bp as auth_bp
     from helpdesk.main.views import bp as main_bp
     from helpdesk.outbox import models  # noqa: F401  (no pages; imported so its table is known)
+    from helpdesk.tagging.views import bp as tagging_bp
     from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
     from helpdesk.tickets.views import bp as tickets_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(tickets_bp)
+    app.register_blueprint(tagging_bp)
     check_every_view_declares_access(app)
 
 

@@ -12,7 +12,8 @@ from helpdesk.auth.demo import demo_logins
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
 from helpdesk.outbox.cli import outbox_group
-from helpdesk.tickets.cli import sentiment_group, tickets_group
+from helpdesk.tagging.cli import sentiment_group
+from helpdesk.tickets.cli import tickets_group
 
 
 @click.command("seed-demo")

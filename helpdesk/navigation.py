@@ -24,6 +24,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),
+    NavItem("Sentiment", "tagging.index", ADMINS),
 )
 
 

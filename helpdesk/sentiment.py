@@ -1,8 +1,21 @@
-"""Sentiment of a customer's text: polarity, subjectivity and a label. No Flask, no database."""
+"""Sentiment of a customer's text: rules that know support conversations, and a small learned
+model on top that improves as agents correct labels. No Flask, no database."""
 
-from dataclasses import dataclass
+import csv
+import hashlib
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from textblob import TextBlob
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from helpdesk.sentiment_rules import read
 
 NEGATIVE = "negative"
 NEUTRAL = "neutral"
@@ -10,18 +23,22 @@ POSITIVE = "positive"
 LABELS = (NEGATIVE, NEUTRAL, POSITIVE)
 DEFAULT_NEGATIVE_BELOW = -0.1
 DEFAULT_POSITIVE_ABOVE = 0.1
+MAX_CHARS = 5000  # the opening of a long text carries its mood; the rest only costs time
+SHIPPED_EXAMPLES = Path(__file__).resolve().parent / "sentiment_data" / "training.csv"
+RULES_ONLY = "rules"
 
 
 @dataclass(frozen=True)
 class Sentiment:
-    """What the tagger read in one text."""
+    """What the tagger read in one text; confidence is how sure it is of the label (0-1)."""
 
     polarity: float
     subjectivity: float
     label: str
+    confidence: float = 1.0
 
 
-NEUTRAL_RESULT = Sentiment(0.0, 0.0, NEUTRAL)
+NEUTRAL_RESULT = Sentiment(0.0, 0.0, NEUTRAL, 1.0)
 
 
 def label_for(
@@ -37,17 +54,206 @@ def label_for(
     return NEUTRAL
 
 
+class RuleFeatures(BaseEstimator, TransformerMixin):
+    """The rules' reading of each text as numeric features for the learned layer."""
+
+    def fit(self, texts, labels=None):
+        return self
+
+    def transform(self, texts):
+        return np.array([read(text).features() for text in texts])
+
+
+def _lowercase(texts):
+    return [text.lower() for text in texts]
+
+
+def _new_model() -> Pipeline:
+    """Word and character n-grams plus the rules' features, into a linear classifier."""
+    return Pipeline(
+        [
+            (
+                "features",
+                FeatureUnion(
+                    [
+                        (
+                            "words",
+                            TfidfVectorizer(
+                                ngram_range=(1, 2),
+                                min_df=1,
+                                sublinear_tf=True,
+                                token_pattern=r"(?u)\b\w+'?\w*\b|[!?]+|[:;]-?[()DP]",
+                            ),
+                        ),
+                        (
+                            "characters",
+                            Pipeline(
+                                [
+                                    ("lower", FunctionTransformer(_lowercase)),
+                                    (
+                                        "ngrams",
+                                        TfidfVectorizer(
+                                            analyzer="char_wb",
+                                            ngram_range=(3, 5),
+                                            min_df=2,
+                                            sublinear_tf=True,
+                                            max_features=40000,
+                                        ),
+                                    ),
+                                ]
+                            ),
+                        ),
+                        ("rules", RuleFeatures()),
+                    ],
+                    transformer_weights={"words": 1.0, "characters": 0.7, "rules": 1.5},
+                ),
+            ),
+            ("classifier", LogisticRegression(C=6.0, max_iter=2000, class_weight="balanced")),
+        ]
+    )
+
+
+@dataclass
+class Tagger:
+    """Rules alone, or rules with a learned layer trained by `learn`; saved and loaded whole."""
+
+    negative: float = DEFAULT_NEGATIVE_BELOW
+    positive: float = DEFAULT_POSITIVE_ABOVE
+    model: Pipeline | None = None
+    version: str = RULES_ONLY
+    trained_on: int = 0
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def analyze(self, text: object) -> Sentiment:
+        """Tag one text; empty or non-text input is neutral, never an error."""
+        if not isinstance(text, str) or not text.strip():
+            return NEUTRAL_RESULT
+        text = text[:MAX_CHARS]
+        reading = read(text)
+        rule_polarity = reading.polarity
+        if self.model is None:
+            label = label_for(rule_polarity, self.negative, self.positive)
+            confidence = min(1.0, 0.5 + abs(rule_polarity))
+            return Sentiment(
+                round(rule_polarity, 4), round(reading.subjectivity, 4), label, round(confidence, 3)
+            )
+        probabilities = dict(
+            zip(self.model.classes_, self.model.predict_proba([text])[0], strict=True)
+        )
+        label = max(probabilities, key=probabilities.get)
+        polarity = probabilities.get(POSITIVE, 0.0) - probabilities.get(NEGATIVE, 0.0)
+        return Sentiment(
+            round(float(polarity), 4),
+            round(reading.subjectivity, 4),
+            label,
+            round(float(probabilities[label]), 3),
+        )
+
+    def learn(self, examples: Iterable[tuple[str, str]]) -> "Tagger":
+        """Train the learned layer on (text, label) pairs; returns the tagger itself."""
+        texts, labels = _clean(examples)
+        if len(set(labels)) < 2:
+            raise ValueError("learning needs examples of at least two labels")
+        model = _new_model()
+        model.fit(texts, labels)
+        self.model = model
+        self.trained_on = len(texts)
+        self.version = _fingerprint(texts, labels)
+        return self
+
+    def save(self, path: str | Path) -> None:
+        """Write the tagger to a file (written whole, then moved into place)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_suffix(path.suffix + ".part")
+        draft.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        draft.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Tagger":
+        """Read a tagger written by `save`. Only load files this app wrote: pickle runs code."""
+        tagger = pickle.loads(Path(path).read_bytes())
+        if not isinstance(tagger, cls):
+            raise ValueError(f"{path} does not hold a tagger")
+        return tagger
+
+    def evaluate(self, examples: Iterable[tuple[str, str]]) -> dict[str, float]:
+        """Accuracy, macro-F1 and negative recall on labelled examples."""
+        texts, labels = _clean(examples)
+        predicted = [self.analyze(text).label for text in texts]
+        return scores(labels, predicted)
+
+
+def scores(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Accuracy, macro-F1 over the three labels, and recall of negatives."""
+    f1s, recall = [], {}
+    for label in LABELS:
+        tp = sum(t == label and p == label for t, p in zip(truth, predicted, strict=True))
+        fp = sum(t != label and p == label for t, p in zip(truth, predicted, strict=True))
+        fn = sum(t == label and p != label for t, p in zip(truth, predicted, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall[label] = tp / (tp + fn) if tp + fn else 0.0
+        both = precision + recall[label]
+        f1s.append(2 * precision * recall[label] / both if both else 0.0)
+    correct = sum(t == p for t, p in zip(truth, predicted, strict=True))
+    return {
+        "accuracy": round(correct / len(truth), 4) if truth else 0.0,
+        "macro_f1": round(sum(f1s) / len(f1s), 4),
+        "negative_recall": round(recall[NEGATIVE], 4),
+        "examples": len(truth),
+    }
+
+
+def _clean(examples: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    for text, label in examples:
+        if label not in LABELS:
+            raise ValueError(f"unknown label {label!r}; use one of {', '.join(LABELS)}")
+        if isinstance(text, str) and text.strip():
+            texts.append(text[:MAX_CHARS])
+            labels.append(label)
+    return texts, labels
+
+
+def _fingerprint(texts: list[str], labels: list[str]) -> str:
+    digest = hashlib.sha256()
+    for text, label in zip(texts, labels, strict=True):
+        digest.update(f"{label}\t{text}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def shipped_examples(path: Path = SHIPPED_EXAMPLES) -> list[tuple[str, str]]:
+    """The labelled support messages the team wrote, kept in the repository (none if missing)."""
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [(row["text"], row["label"]) for row in csv.DictReader(handle)]
+
+
+_default: Tagger | None = None
+
+
+def default_tagger() -> Tagger:
+    """The tagger trained on the shipped examples, built once per process; rules alone when
+    the examples are missing."""
+    global _default
+    if _default is None:
+        tagger = Tagger()
+        examples = shipped_examples()
+        if examples:
+            tagger.learn(examples)
+        _default = tagger
+    return _default
+
+
 def analyze(
     text: object,
     negative: float = DEFAULT_NEGATIVE_BELOW,
     positive: float = DEFAULT_POSITIVE_ABOVE,
+    tagger: Tagger | None = None,
 ) -> Sentiment:
-    """Tag a text; empty or non-text input is neutral, never an error."""
-    if not isinstance(text, str) or not text.strip():
-        return NEUTRAL_RESULT
-    # TextBlob's default analyser works from the lexicon inside the package: no NLTK corpora.
-    polarity, subjectivity = TextBlob(text).sentiment
-    polarity = max(-1.0, min(1.0, round(float(polarity), 4)))
-    return Sentiment(
-        polarity, round(float(subjectivity), 4), label_for(polarity, negative, positive)
-    )
+    """Tag a text with the given tagger (the shipped one by default)."""
+    tagger = tagger or default_tagger()
+    if (negative, positive) != (tagger.negative, tagger.positive) and tagger.model is None:
+        tagger = Tagger(negative=negative, positive=positive)
+    return tagger.analyze(text)

@@ -1,9 +1,10 @@
 """Small helpers the views of every area share."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import request
 from flask_wtf import FlaskForm
+from werkzeug.routing import IntegerConverter
 
 from helpdesk.errors import DomainError
 
@@ -16,6 +17,39 @@ def local_path(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or any(ord(char) < 32 for char in target):
         return None
     return target
+
+
+MAX_ID = 2**31 - 1
+MAX_PAGE = 10_000
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in routes: a positive number that fits the database, else 404 (not a 500)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+def page_number() -> int:
+    """The `page` query argument, as a page that exists or could (1 to MAX_PAGE)."""
+    raw = request.args.get("page", "")
+    return min(int(raw), MAX_PAGE) if raw.isdecimal() and 0 < len(raw) < 7 and int(raw) else 1
+
+
+def with_query(path: str, args, keep: tuple[str, ...]) -> str:
+    """`path` with the named query arguments of `args` (filters to carry back to a list)."""
+    kept = {key: args[key] for key in keep if args.get(key)}
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def first_error(form: FlaskForm, default: str) -> str:
+    """The first message a form's validation gave, for a flash after a redirect."""
+    for errors in form.errors.values():
+        if errors:
+            return errors[0]
+    return default
 
 
 def client_ip() -> str | None:

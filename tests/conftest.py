@@ -20,7 +20,7 @@ from flask_migrate import upgrade
 from sqlalchemy import delete, text
 from werkzeug.serving import make_server
 
-from helpdesk import clock, create_app
+from helpdesk import clock, create_app, sentiment
 from helpdesk.extensions import db
 from helpdesk.tickets.models import DEFAULT_CATEGORIES, Category
 from tests.factories import DEFAULT_PASSWORD, make_user
@@ -171,6 +171,13 @@ def app(backend, database_url, tmp_path) -> Iterator[Flask]:
         db.session.remove()
         db.engine.dispose()
     clock.unfreeze()
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """The tagger as it runs when no model is shipped or trained: the rules alone, whose
+    labels follow the HELPDESK_SENTIMENT_* thresholds."""
+    monkeypatch.setattr(sentiment, "_default", sentiment.Tagger())
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def upload(
 def make_ticket(
     customer: User | None = None,
     subject: str = "The parcel has not arrived",
-    body: str = "I ordered a kettle last week and the parcel has not arrived.",
+    body: str = "Could you tell me how to change the delivery address on my order?",
     **options,
 ) -> Ticket:
     """A ticket opened through the service, as a customer would open it."""

@@ -47,6 +47,8 @@ EXPECTED_ACCESS = {
     "tickets.categories_admin": ADMINS,
     "tickets.update_category": ADMINS,
     "tickets.toggle_category": ADMINS,
+    "tagging.index": ADMINS,
+    "tagging.train": ADMINS,
 }
 
 

@@ -10,12 +10,12 @@ from helpdesk.auth.models import Role
 from helpdesk.auth.views import bp
 from helpdesk.errors import DomainError, Forbidden, Invalid
 from helpdesk.extensions import db
-from helpdesk.web import show_on_form
+from helpdesk.web import page_number, show_on_form, with_query
 
 
 def _back_to_list():
     """Return to the list the admin came from, keeping its filters and page."""
-    return redirect(url_for("auth.users", **request.args))
+    return redirect(with_query(url_for("auth.users"), request.args, ("q", "role", "page")))
 
 
 @bp.route("/admin/users")
@@ -28,6 +28,7 @@ def users():
         role = ""
     page = db.paginate(
         service.list_users(query=query, role=role or None),
+        page=page_number(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
     )

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from helpdesk.auth.models import Role
 from helpdesk.auth.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from helpdesk.text import single_line
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
 
@@ -14,20 +15,18 @@ def _role_choices() -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in ROLE_CHOICES]
 
 
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
 def _name_field() -> StringField:
     return StringField(
-        "Name", filters=[_strip], validators=[DataRequired("Tell us your name."), Length(max=100)]
+        "Name",
+        filters=[single_line],
+        validators=[DataRequired("Tell us your name."), Length(max=100)],
     )
 
 
 def _email_field() -> EmailField:
     return EmailField(
         "Email",
-        filters=[_strip],
+        filters=[single_line],
         validators=[
             DataRequired("Enter your email address."),
             Length(max=254),
@@ -70,7 +69,7 @@ class LoginForm(FlaskForm):
 
     email = EmailField(
         "Email",
-        filters=[_strip],
+        filters=[single_line],
         validators=[DataRequired("Enter your email address."), Length(max=254)],
     )
     password = PasswordField(

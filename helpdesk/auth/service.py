@@ -9,8 +9,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from helpdesk import clock
 from helpdesk.auth.models import AccountEvent, Role, User
+from helpdesk.auth.signals import staff_left
 from helpdesk.errors import Forbidden, Invalid, NotFound
 from helpdesk.extensions import db
+from helpdesk.text import single_line
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 128
@@ -77,7 +79,7 @@ def _add_user(*, email: str, name: str, role: Role, password: str) -> User:
     if find_by_email(email) is not None:
         raise Invalid("An account with this email already exists.", field="email")
     user = User(
-        email=email, name=name.strip(), role=role.value, password_hash=hash_password(password)
+        email=email, name=single_line(name), role=role.value, password_hash=hash_password(password)
     )
     db.session.add(user)
     try:
@@ -155,8 +157,11 @@ def change_role(*, actor: User, user_id: int, role: str) -> User:
         raise Forbidden("You cannot change your own role.")
     _refuse_losing_last_admin(user)
     record_event("role_changed", user=user, actor=actor, old=user.role, new=new_role.value)
+    was_staff = user.is_staff
     user.role = new_role.value
     db.session.commit()
+    if was_staff and not user.is_staff:
+        staff_left.send(user, actor=actor)
     return user
 
 
@@ -172,6 +177,8 @@ def set_active(*, actor: User, user_id: int, active: bool) -> User:
     user.active = active
     record_event("activated" if active else "deactivated", user=user, actor=actor)
     db.session.commit()
+    if not active and user.is_staff:
+        staff_left.send(user, actor=actor)
     return user
 
 

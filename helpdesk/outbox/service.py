@@ -55,7 +55,8 @@ def queue_email(*, to: str, subject: str, template: str, kind: str, **context: A
 
 
 def _breaks_a_header(value: str) -> bool:
-    return "\r" in value or "\n" in value
+    # Any line break Python's email package knows (\x0b, \x85, \u2028...), not only CR and LF.
+    return len(value.splitlines()) > 1 or value != value.strip("\r\n\x0b\x0c\x1c\x1d\x1e\x85")
 
 
 def absolute_url(path: str) -> str:
@@ -135,9 +136,17 @@ def _claim_next_due(sender: str) -> _Claim | None:
             .returning(OutboxEmail.attempts)
             .execution_options(synchronize_session=False)
         )
-        claim = (
-            _Claim(email.id, attempts, build_message(email, sender=sender)) if attempts else None
-        )
+        claim = None
+        if attempts:
+            try:
+                claim = _Claim(email.id, attempts, build_message(email, sender=sender))
+            except (ValueError, TypeError) as error:
+                # A row that cannot become an email must not block the ones behind it.
+                email.status = OutboxStatus.FAILED.value
+                email.last_error = f"cannot build the message: {error}"
+                current_app.logger.getChild("outbox").error(
+                    "Email %s cannot be built: %s", email.id, error
+                )
         db.session.commit()
         if claim is not None:
             return claim

@@ -21,7 +21,7 @@ from helpdesk.tickets.forms import (
 from helpdesk.tickets.models import Message
 from helpdesk.tickets.queue import SAVED_VIEWS, QueueFilters, active_view, queue_query
 from helpdesk.tickets.views import bp
-from helpdesk.web import referrer_path
+from helpdesk.web import first_error, page_number, referrer_path
 
 
 def _filters_from(form: QueueFilterForm) -> QueueFilters:
@@ -43,6 +43,7 @@ def queue():
     form.validate()
     page = db.paginate(
         queue_query(_filters_from(form), current_user),
+        page=page_number(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
     )
@@ -94,7 +95,7 @@ def assign(number: int):
     form = AssignForm()
     form.assignee_id.choices = choices([("", "Nobody")] + [(u.id, u.name) for u in staff_members()])
     if not form.validate_on_submit():
-        flash("Choose an active member of staff.", "error")
+        flash(first_error(form, "Choose an active member of staff."), "error")
         return _back_to(number)
     try:
         service.assign(
@@ -119,7 +120,7 @@ def properties(number: int):
     form = PropertiesForm()
     form.category.choices = category_choices("No category", include_hidden=True)
     if not form.validate_on_submit():
-        flash("Choose a priority and a category from the lists.", "error")
+        flash(first_error(form, "Choose a priority and a category from the lists."), "error")
         return _back_to(number)
     try:
         service.update_properties(
@@ -143,11 +144,16 @@ def tags(number: int):
     ticket = service.ticket_for(current_user, number)
     form = TagsForm()
     if not form.validate_on_submit():
-        flash("Tags are too long.", "error")
+        flash(first_error(form, "Tags are too long."), "error")
         return _back_to(number)
     try:
-        service.set_tags(ticket=ticket, actor=current_user, names=(form.tags.data or "").split(","))
-    except Invalid as error:
+        service.set_tags(
+            ticket=ticket,
+            actor=current_user,
+            names=(form.tags.data or "").split(","),
+            version=form.version.data,
+        )
+    except (Invalid, Conflict) as error:
         flash(error.message, "error")
     else:
         flash("Tags saved.", "success")

@@ -12,6 +12,7 @@ from helpdesk.errors import Invalid
 from helpdesk.tickets.models import Attachment, Message
 
 FIELD = "attachments"
+MAX_FILES = 5
 
 
 def upload_folder() -> Path:
@@ -33,6 +34,8 @@ def check(uploads: list[FileStorage]) -> list[FileStorage]:
     max_mb = current_app.config["ATTACHMENT_MAX_MB"]
     allowed = current_app.config["ATTACHMENT_TYPES"]
     chosen = [upload for upload in uploads if upload and upload.filename]
+    if len(chosen) > MAX_FILES:
+        raise Invalid(f"Attach at most {MAX_FILES} files to one message.", field=FIELD)
     for upload in chosen:
         extension = Path(upload.filename).suffix.lower().lstrip(".")
         if extension not in allowed:
@@ -52,7 +55,8 @@ def store(uploads: list[FileStorage], message: Message) -> list[Path]:
     written = []
     for upload in uploads:
         filename = secure_filename(upload.filename) or "attachment"
-        extension = Path(filename).suffix.lower()
+        stem, extension = Path(filename).stem, Path(filename).suffix.lower()
+        filename = stem[:100] + extension[:20]
         stored_name = secrets.token_hex(16) + extension
         path = upload_folder() / stored_name
         upload.save(path)

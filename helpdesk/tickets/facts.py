@@ -48,8 +48,8 @@ def move(ticket: Ticket, to: Status, now: datetime) -> bool:
         ticket.resolved_at = None
     if old == Status.CLOSED:  # closed_at means closed now, also when staff step back to resolved
         ticket.closed_at = None
-    if to == Status.RESOLVED:
-        ticket.resolved_at = now
+    if to == Status.RESOLVED and not (old == Status.CLOSED and ticket.resolved_at):
+        ticket.resolved_at = now  # a closed ticket stepped back to resolved keeps its resolution
     if to == Status.CLOSED:
         ticket.closed_at = now
         ticket.resolved_at = ticket.resolved_at or now

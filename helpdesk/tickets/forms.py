@@ -15,12 +15,20 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from helpdesk.sentiment import LABELS
+from helpdesk.text import multi_line, single_line
 from helpdesk.tickets.models import Channel, MessageKind, Priority, Status
 
 MAX_BODY = 20_000
+
+
+def version_field() -> IntegerField:
+    """The version of the ticket the form was shown with; changes carry it."""
+    return IntegerField(
+        validators=[InputRequired("The form is missing the ticket's version; reload the page.")]
+    )
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -35,14 +43,10 @@ def optional_int(value):
     return int(value)
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def _body_field(label: str = "Message") -> TextAreaField:
     return TextAreaField(
         label,
-        filters=[_strip],
+        filters=[multi_line],
         validators=[DataRequired("Write a message."), Length(max=MAX_BODY)],
     )
 
@@ -52,13 +56,15 @@ class NewTicketForm(FlaskForm):
 
     subject = StringField(
         "Subject",
-        filters=[_strip],
+        filters=[single_line],
         validators=[DataRequired("Give your request a subject."), Length(max=200)],
     )
     body = _body_field("Describe the problem")
     category = SelectField("Category", coerce=optional_int, validators=[Optional()])
     attachments = MultipleFileField("Attachments (optional)")
-    submission_key = HiddenField(default=lambda: secrets.token_urlsafe(16))
+    submission_key = HiddenField(
+        default=lambda: secrets.token_urlsafe(16), validators=[Length(max=64)]
+    )
 
 
 class ReplyForm(FlaskForm):
@@ -82,7 +88,7 @@ class ReplyForm(FlaskForm):
         validators=[Optional()],
     )
     attachments = MultipleFileField("Attachments (optional)")
-    version = IntegerField(validators=[Optional()])
+    version = IntegerField(validators=[Optional()])  # optional: a reply is never refused for it
 
 
 class StatusForm(FlaskForm):
@@ -92,15 +98,19 @@ class StatusForm(FlaskForm):
         "Status",
         choices=choices([(status.value, status.label) for status in Status]),
         validators=[InputRequired("Choose a status.")],
+        validate_choice=False,  # the service names what is allowed
     )
-    version = IntegerField(validators=[Optional()])
+    version = version_field()
 
 
 class AssignForm(FlaskForm):
     """Give a ticket to a member of staff."""
 
-    assignee_id = SelectField("Assignee", coerce=optional_int, validators=[Optional()])
-    version = IntegerField(validators=[Optional()])
+    # The service checks the person (active staff) and says so; the list may be out of date.
+    assignee_id = SelectField(
+        "Assignee", coerce=optional_int, validators=[Optional()], validate_choice=False
+    )
+    version = version_field()
 
 
 class PropertiesForm(FlaskForm):
@@ -110,13 +120,14 @@ class PropertiesForm(FlaskForm):
         "Priority", choices=choices([(priority.value, priority.label) for priority in Priority])
     )
     category = SelectField("Category", coerce=optional_int, validators=[Optional()])
-    version = IntegerField(validators=[Optional()])
+    version = version_field()
 
 
 class TagsForm(FlaskForm):
     """Tags as comma-separated words."""
 
-    tags = StringField("Tags", validators=[Length(max=500)])
+    tags = StringField("Tags", filters=[single_line], validators=[Length(max=500)])
+    version = version_field()
 
 
 class SentimentForm(FlaskForm):
@@ -148,6 +159,12 @@ STATUS_FILTERS = [("active", "Not resolved"), ("any", "Any status")] + [
 ]
 
 
+def reasonable_date(form, field) -> None:
+    """Dates between 2000 and 2100: anything else is a typo, and 9999-12-31 + 1 day overflows."""
+    if field.data and not 2000 <= field.data.year <= 2100:
+        raise ValidationError("Choose a date between 2000 and 2100.")
+
+
 class QueueFilterForm(FlaskForm):
     """The queue's filters, read from the query string."""
 
@@ -173,9 +190,9 @@ class QueueFilterForm(FlaskForm):
         default="",
     )
     sla = SelectField("SLA", choices=choices([("", "Any"), ("breaching", "Breaching")]), default="")
-    created_from = DateField("Created from", validators=[Optional()])
-    created_to = DateField("Created to", validators=[Optional()])
-    q = StringField("Search", filters=[_strip], validators=[Optional(), Length(max=200)])
+    created_from = DateField("Created from", validators=[Optional(), reasonable_date])
+    created_to = DateField("Created to", validators=[Optional(), reasonable_date])
+    q = StringField("Search", filters=[single_line], validators=[Optional(), Length(max=200)])
     sort = SelectField("Sort", choices=choices(SORT_CHOICES), default="created")
 
 
@@ -183,11 +200,13 @@ class CannedReplyForm(FlaskForm):
     """A saved reply."""
 
     title = StringField(
-        "Title", filters=[_strip], validators=[DataRequired("Give it a title."), Length(max=100)]
+        "Title",
+        filters=[single_line],
+        validators=[DataRequired("Give it a title."), Length(max=100)],
     )
     body = TextAreaField(
         "Text",
-        filters=[_strip],
+        filters=[multi_line],
         validators=[DataRequired("Write the reply."), Length(max=MAX_BODY)],
         description="You may use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, "
         "{{ticket.number}} and {{ticket.subject}}.",
@@ -198,6 +217,8 @@ class CategoryForm(FlaskForm):
     """A ticket category."""
 
     name = StringField(
-        "Name", filters=[_strip], validators=[DataRequired("Name the category."), Length(max=60)]
+        "Name",
+        filters=[single_line],
+        validators=[DataRequired("Name the category."), Length(max=60)],
     )
     position = IntegerField("Order", default=0, validators=[Optional()])

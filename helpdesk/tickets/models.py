@@ -219,6 +219,8 @@ class Message(db.Model):
     sentiment_polarity: Mapped[float | None] = mapped_column(Float)
     sentiment_subjectivity: Mapped[float | None] = mapped_column(Float)
     sentiment_label: Mapped[str | None] = mapped_column(String(10))
+    sentiment_confidence: Mapped[float | None] = mapped_column(Float)
+    sentiment_model: Mapped[str | None] = mapped_column(String(40))  # which tagger said so
     # An agent's correction, kept beside the machine's label.
     corrected_label: Mapped[str | None] = mapped_column(String(10))
     corrected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -42,7 +42,8 @@ def ticket_resolved(ticket: Ticket) -> None:
 
 def customer_replied(ticket: Ticket, message: Message) -> None:
     """Tell the assigned agent the customer wrote again."""
-    if ticket.assignee is None or not ticket.assignee.active:
+    assignee = ticket.assignee
+    if assignee is None or not assignee.active or not assignee.is_staff:
         return
     queue_email(
         to=ticket.assignee.email,

@@ -75,7 +75,7 @@ def queue_query(filters: QueueFilters, viewer: User) -> Select:
         statement = statement.where(Ticket.assignee_id == viewer.id)
     elif filters.assignee == "none":
         statement = statement.where(Ticket.assignee_id.is_(None))
-    elif filters.assignee.isdigit():
+    elif filters.assignee.isdecimal() and len(filters.assignee) < 10:
         statement = statement.where(Ticket.assignee_id == int(filters.assignee))
     for column, value in (
         (Ticket.priority, filters.priority),

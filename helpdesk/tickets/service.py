@@ -1,10 +1,10 @@
 """Ticket operations: open, reply, move, assign, tag, review moods. Views, API, CLI call these."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -12,9 +12,12 @@ from werkzeug.datastructures import FileStorage
 
 from helpdesk import clock
 from helpdesk.auth.models import STAFF_ROLES, User
+from helpdesk.auth.signals import staff_left
 from helpdesk.errors import Conflict, Forbidden, Invalid, NotFound
 from helpdesk.extensions import db
-from helpdesk.sentiment import LABELS, Sentiment, analyze
+from helpdesk.sentiment import LABELS
+from helpdesk.tagging import service as tagging
+from helpdesk.text import multi_line, single_line
 from helpdesk.tickets import attachments, facts, notifications
 from helpdesk.tickets.history import changes_since, record
 from helpdesk.tickets.models import (
@@ -32,10 +35,14 @@ from helpdesk.tickets.models import (
 MAX_TAGS = 10
 
 
-def tag_text(text: str) -> Sentiment:
-    """Sentiment of a customer text with the configured thresholds."""
-    config = current_app.config
-    return analyze(text, config["SENTIMENT_NEGATIVE"], config["SENTIMENT_POSITIVE"])
+def tag_message(message: Message) -> None:
+    """Store the current tagger's reading of a customer message, and which model read it."""
+    sentiment, model_version = tagging.tag(message.body)
+    message.sentiment_polarity = sentiment.polarity
+    message.sentiment_subjectivity = sentiment.subjectivity
+    message.sentiment_label = sentiment.label
+    message.sentiment_confidence = sentiment.confidence
+    message.sentiment_model = model_version
 
 
 def ticket_for(user: User, number: int) -> Ticket:
@@ -46,38 +53,46 @@ def ticket_for(user: User, number: int) -> Ticket:
     return ticket
 
 
-def _check_version(ticket: Ticket, version: int | None) -> None:
-    if version is not None and version != ticket.version:
-        changed = "; ".join(changes_since(ticket, version)) or "the ticket was updated"
-        raise Conflict(f"Someone changed this ticket while you were looking at it: {changed}.")
+def _check_version(ticket: Ticket, version: int | None, actor: User) -> None:
+    """Refuse a change made on an older version of the ticket, saying what changed since
+    (to staff; a customer is only told to look again, as the history holds internal notes)."""
+    if version is None or version == ticket.version:
+        return
+    if not actor.is_staff:
+        raise Conflict("This request changed since you opened it. Please look at it again.")
+    changed = "; ".join(changes_since(ticket, version)) or "the ticket was updated"
+    raise Conflict(f"Someone changed this ticket while you were looking at it: {changed}.")
 
 
-def _commit(written: Sequence[Path] = ()) -> None:
-    """Commit, or roll back and remove the files written for this change."""
+class ConcurrentChange(Conflict):
+    """Two changes of one ticket met in the database; the later one was rolled back."""
+
+
+@contextmanager
+def _change(written: list[Path] | None = None) -> Iterator[None]:
+    """One change, committed whole: on any failure roll back and remove the files written."""
     try:
+        yield
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        attachments.remove(list(written))
-        raise Conflict(
+        attachments.remove(written or [])
+        raise ConcurrentChange(
             "Someone changed this ticket at the same moment; please try again."
         ) from None
-    except Exception:
+    except BaseException:
         db.session.rollback()
-        attachments.remove(list(written))
+        attachments.remove(written or [])
         raise
 
 
 def _add_message(ticket: Ticket, author: User, kind: MessageKind, body: str) -> Message:
-    body = body.strip()
+    body = multi_line(body) or ""
     if not body:
         raise Invalid("Write a message.", field="body")
     message = Message(ticket_id=ticket.id, author_id=author.id, kind=kind.value, body=body)
     if kind == MessageKind.CUSTOMER:
-        sentiment = tag_text(body)
-        message.sentiment_polarity = sentiment.polarity
-        message.sentiment_subjectivity = sentiment.subjectivity
-        message.sentiment_label = sentiment.label
+        tag_message(message)
     db.session.add(message)
     ticket.updated_at = clock.now()
     return message
@@ -92,6 +107,14 @@ def _category(category_id: int | None) -> Category | None:
     return category
 
 
+def _submitted(customer: User, submission_key: str) -> Ticket | None:
+    return db.session.scalar(
+        select(Ticket).where(
+            Ticket.customer_id == customer.id, Ticket.submission_key == submission_key
+        )
+    )
+
+
 def create_ticket(
     *,
     customer: User,
@@ -104,21 +127,17 @@ def create_ticket(
     submission_key: str | None = None,
 ) -> Ticket:
     """Open a ticket with its first message; the same submission key twice gives the same ticket."""
-    if submission_key:
-        existing = db.session.scalar(
-            select(Ticket).where(
-                Ticket.customer_id == customer.id, Ticket.submission_key == submission_key
-            )
-        )
-        if existing is not None:
-            return existing
-    if not subject.strip():
+    existing = _submitted(customer, submission_key) if submission_key else None
+    if existing is not None:
+        return existing
+    subject = single_line(subject) or ""
+    if not subject:
         raise Invalid("Give your request a subject.", field="subject")
     category = _category(category_id)
     files = attachments.check(list(uploads))
     now = clock.now()
     ticket = Ticket(
-        subject=subject.strip(),
+        subject=subject[:200],
         customer_id=customer.id,
         category_id=category.id if category else None,
         channel=Channel(channel).value,
@@ -130,21 +149,23 @@ def create_ticket(
         submission_key=submission_key,
     )
     facts.set_sla_targets(ticket)
-    db.session.add(ticket)
-    db.session.flush()
-    message = _add_message(ticket, customer, MessageKind.CUSTOMER, body)
-    facts.record_customer_message(ticket, message.sentiment_label, first=True)
-    db.session.flush()
-    written = attachments.store(files, message)
-    record(ticket, customer, "created", channel=ticket.channel)
-    try:
-        _commit(written)
-    except IntegrityError:
-        if submission_key:  # the same form, sent twice at the same moment
-            return create_ticket(
-                customer=customer, subject=subject, body=body, submission_key=submission_key
-            )
-        raise
+    written: list[Path] = []
+    with _change(written):
+        try:
+            with db.session.begin_nested():
+                db.session.add(ticket)
+                db.session.flush()
+        except IntegrityError:
+            # The same form, sent twice at the same moment: the first one made the ticket.
+            existing = _submitted(customer, submission_key) if submission_key else None
+            if existing is None:
+                raise
+            return existing
+        message = _add_message(ticket, customer, MessageKind.CUSTOMER, body)
+        facts.record_customer_message(ticket, message.sentiment_label, first=True)
+        db.session.flush()
+        written += attachments.store(files, message)
+        record(ticket, customer, "created", channel=ticket.channel)
     return ticket
 
 
@@ -162,25 +183,42 @@ def reply(
     that status change meets a newer version; the conflict is returned for the caller to show."""
     stale = version is not None and version != ticket.version
     files = attachments.check(list(uploads))
-    now = clock.now()
-    if author.is_staff:
-        message = _staff_message(ticket, author, MessageKind(kind), body, now)
-    else:
-        message = _customer_message(ticket, author, body, now)
-    db.session.flush()
-    written = attachments.store(files, message)
-    db.session.flush()
-    record(ticket, author, "note_added" if message.is_note else "message_added", kind=message.kind)
-    _commit(written)
+    for attempt in range(3):
+        try:
+            message = _add_reply(ticket, author, body, kind, files)
+            break
+        except ConcurrentChange:
+            # Someone else saved the ticket at the same moment: the message still goes in.
+            if attempt == 2:
+                raise
+            db.session.refresh(ticket)
     if not status or status == ticket.status:
         return message, None
     if stale:
         try:
-            _check_version(ticket, version)
+            _check_version(ticket, version, author)
         except Conflict as conflict:
             return message, conflict
     change_status(ticket=ticket, actor=author, status=status)
     return message, None
+
+
+def _add_reply(
+    ticket: Ticket, author: User, body: str, kind: str, files: list[FileStorage]
+) -> Message:
+    written: list[Path] = []
+    with _change(written):
+        now = clock.now()
+        if author.is_staff:
+            message = _staff_message(ticket, author, MessageKind(kind), body, now)
+        else:
+            message = _customer_message(ticket, author, body, now)
+        db.session.flush()
+        written += attachments.store(files, message)
+        db.session.flush()
+        kind_added = "note_added" if message.is_note else "message_added"
+        record(ticket, author, kind_added, kind=message.kind)
+    return message
 
 
 def _customer_message(ticket: Ticket, author: User, body: str, now) -> Message:
@@ -195,6 +233,7 @@ def _customer_message(ticket: Ticket, author: User, body: str, now) -> Message:
     if ticket.status in (Status.PENDING, Status.RESOLVED):
         old = ticket.status
         facts.move(ticket, Status.OPEN, now)
+        db.session.flush()
         record(ticket, author, "status_changed", old=old, new=ticket.status, by_reply=True)
     notifications.customer_replied(ticket, message)
     return message
@@ -226,7 +265,6 @@ def change_status(
         target = Status(status)
     except ValueError:
         raise Invalid("Choose a status from the list.", field="status") from None
-    _check_version(ticket, version)
     if not actor.is_staff:
         if ticket.customer_id != actor.id:
             raise Forbidden("This is not your ticket.")
@@ -234,15 +272,16 @@ def change_status(
             raise Invalid(f"A {ticket.status} ticket cannot be set to {target.value}.")
     elif target == Status.NEW:
         raise Invalid("A ticket cannot go back to new.", field="status")
+    _check_version(ticket, version, actor)
     old = ticket.status
-    if not facts.move(ticket, target, clock.now()):
-        return ticket
-    ticket.updated_at = clock.now()
-    db.session.flush()
-    record(ticket, actor, "status_changed", old=old, new=target.value)
-    if target == Status.RESOLVED and actor.is_staff:
-        notifications.ticket_resolved(ticket)
-    _commit()
+    with _change():
+        if not facts.move(ticket, target, clock.now()):
+            return ticket
+        ticket.updated_at = clock.now()
+        db.session.flush()
+        record(ticket, actor, "status_changed", old=old, new=target.value)
+        if target == Status.RESOLVED and actor.is_staff:
+            notifications.ticket_resolved(ticket)
     return ticket
 
 
@@ -258,18 +297,18 @@ def assign(
     *, ticket: Ticket, actor: User, assignee_id: int | None, version: int | None = None
 ) -> Ticket:
     """Give the ticket to a member of staff, or to nobody."""
-    _check_version(ticket, version)
     assignee = staff_member(assignee_id) if assignee_id else None
+    _check_version(ticket, version, actor)
     if ticket.assignee_id == (assignee.id if assignee else None):
         return ticket
     old = ticket.assignee.name if ticket.assignee else None
-    ticket.assignee_id = assignee.id if assignee else None
-    ticket.updated_at = clock.now()
-    db.session.flush()
-    record(ticket, actor, "assigned", old=old, new=assignee.name if assignee else None)
-    if assignee is not None and assignee.id != actor.id:
-        notifications.ticket_assigned(ticket, assignee, actor)
-    _commit()
+    with _change():
+        ticket.assignee_id = assignee.id if assignee else None
+        ticket.updated_at = clock.now()
+        db.session.flush()
+        record(ticket, actor, "assigned", old=old, new=assignee.name if assignee else None)
+        if assignee is not None and assignee.id != actor.id:
+            notifications.ticket_assigned(ticket, assignee, actor)
     return ticket
 
 
@@ -286,8 +325,8 @@ def update_properties(
         new_priority = Priority(priority)
     except ValueError:
         raise Invalid("Choose a priority from the list.", field="priority") from None
-    _check_version(ticket, version)
     category = _category(category_id) if category_id != ticket.category_id else ticket.category
+    _check_version(ticket, version, actor)
     changes = {}
     if new_priority != ticket.priority:
         changes["priority"] = [ticket.priority, new_priority.value]
@@ -301,34 +340,36 @@ def update_properties(
         ticket.category_id = category.id if category else None
     if not changes:
         return ticket
-    ticket.updated_at = clock.now()
-    db.session.flush()
-    record(ticket, actor, "properties_changed", changes=changes)
-    _commit()
+    with _change():
+        ticket.updated_at = clock.now()
+        db.session.flush()
+        record(ticket, actor, "properties_changed", changes=changes)
     return ticket
 
 
-def set_tags(*, ticket: Ticket, actor: User, names: Sequence[str]) -> Ticket:
+def set_tags(
+    *, ticket: Ticket, actor: User, names: Sequence[str], version: int | None = None
+) -> Ticket:
     """Replace the ticket's tags with these names (created when new)."""
     wanted = sorted({name.strip().lower()[:40] for name in names if name.strip()})
     if len(wanted) > MAX_TAGS:
         raise Invalid(f"Use at most {MAX_TAGS} tags.", field="tags")
+    _check_version(ticket, version, actor)
     old = [tag.name for tag in ticket.tags]
     if old == wanted:
         return ticket
-    existing = {
-        tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(wanted)))
-    }
-    for name in wanted:
-        if name not in existing:
-            with db.session.begin_nested():
+    with _change():
+        existing = {
+            tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(wanted)))
+        }
+        for name in wanted:
+            if name not in existing:
                 existing[name] = Tag(name=name)
                 db.session.add(existing[name])
-    ticket.tags = [existing[name] for name in wanted]
-    ticket.updated_at = clock.now()
-    db.session.flush()
-    record(ticket, actor, "tags_changed", old=old, new=wanted)
-    _commit()
+        ticket.tags = [existing[name] for name in wanted]
+        ticket.updated_at = clock.now()
+        db.session.flush()
+        record(ticket, actor, "tags_changed", old=old, new=wanted)
     return ticket
 
 
@@ -355,43 +396,71 @@ def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
         raise Invalid("Only customer messages carry a mood.")
     if label not in LABELS:
         raise Invalid("Choose negative, neutral or positive.", field="label")
-    message.corrected_label = label
-    message.corrected_by_id = actor.id
-    message.corrected_at = clock.now()
-    ticket = db.session.get(Ticket, message.ticket_id)
-    db.session.flush()
-    refresh_ticket_moods(ticket)
-    ticket.updated_at = clock.now()
-    db.session.flush()
-    record(
-        ticket,
-        actor,
-        "sentiment_reviewed",
-        message_id=message.id,
-        machine=message.sentiment_label,
-        label=label,
-    )
-    _commit()
+    with _change():
+        message.corrected_label = label
+        message.corrected_by_id = actor.id
+        message.corrected_at = clock.now()
+        ticket = db.session.get(Ticket, message.ticket_id)
+        db.session.flush()
+        refresh_ticket_moods(ticket)
+        ticket.updated_at = clock.now()
+        db.session.flush()
+        record(
+            ticket,
+            actor,
+            "sentiment_reviewed",
+            message_id=message.id,
+            machine=message.sentiment_label,
+            label=label,
+        )
     return message
+
+
+@staff_left.connect
+def unassign_departed(user: User, actor: User | None = None, **_) -> None:
+    """Someone who is no longer active staff keeps no open tickets (nor their emails)."""
+    tickets = db.session.scalars(
+        select(Ticket).where(Ticket.assignee_id == user.id, Ticket.status.in_(ACTIVE_STATUSES))
+    ).all()
+    if not tickets:
+        return
+    with _change():
+        for ticket in tickets:
+            ticket.assignee_id = None
+            ticket.updated_at = clock.now()
+        db.session.flush()
+        for ticket in tickets:
+            record(ticket, actor, "assigned", old=user.name, new=None, reason="left the team")
 
 
 BULK_ACTIONS = ("assign", "status", "priority")
 MAX_BULK = 100
+MAX_ID = 2**31 - 1
 
 
 def bulk_update(*, actor: User, ticket_ids: Sequence[int], action: str, value: str) -> int:
     """Apply one change to many tickets at once; returns how many changed."""
     if action not in BULK_ACTIONS:
         raise Invalid("Choose what to change.", field="action")
-    ids = list(dict.fromkeys(ticket_ids))[:MAX_BULK]
+    ids = [id_ for id_ in dict.fromkeys(ticket_ids) if 0 < id_ <= MAX_ID][:MAX_BULK]
     if not ids:
         raise Invalid("Select at least one ticket.", field="ticket_ids")
+    # Check the value once, before anything changes, so a bad value changes no ticket.
+    assignee_id = None
+    if action == "assign" and value:
+        if not value.isdecimal() or int(value) > MAX_ID:
+            raise Invalid("Choose an active member of staff.", field="value")
+        assignee_id = staff_member(int(value)).id
+    elif action == "status" and (value not in set(Status) or value == Status.NEW):
+        raise Invalid("Choose a status from the list.", field="value")
+    elif action == "priority" and value not in set(Priority):
+        raise Invalid("Choose a priority from the list.", field="value")
     tickets = db.session.scalars(select(Ticket).where(Ticket.id.in_(ids))).all()
     changed = 0
     for ticket in tickets:
         before = ticket.version
         if action == "assign":
-            assign(ticket=ticket, actor=actor, assignee_id=int(value) if value else None)
+            assign(ticket=ticket, actor=actor, assignee_id=assignee_id)
         elif action == "status":
             change_status(ticket=ticket, actor=actor, status=value)
         else:
@@ -415,13 +484,13 @@ def close_stale(*, days: int, batch_size: int = 500) -> int:
         ).all()
         if not batch:
             return closed
-        for ticket in batch:
-            facts.move(ticket, Status.CLOSED, clock.now())
-            ticket.updated_at = clock.now()
-        db.session.flush()
-        for ticket in batch:
-            record(ticket, None, "auto_closed", after_days=days)
-        _commit()
+        with _change():
+            for ticket in batch:
+                facts.move(ticket, Status.CLOSED, clock.now())
+                ticket.updated_at = clock.now()
+            db.session.flush()
+            for ticket in batch:
+                record(ticket, None, "auto_closed", after_days=days)
         closed += len(batch)
 
 
@@ -438,10 +507,7 @@ def retag_batch(*, after_id: int, batch_size: int) -> tuple[int, int] | None:
     if not batch:
         return None
     for message in batch:
-        sentiment = tag_text(message.body)
-        message.sentiment_polarity = sentiment.polarity
-        message.sentiment_subjectivity = sentiment.subjectivity
-        message.sentiment_label = sentiment.label
+        tag_message(message)
     db.session.flush()
     ticket_ids = {message.ticket_id for message in batch}
     for ticket in db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))):

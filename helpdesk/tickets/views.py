@@ -19,7 +19,7 @@ from helpdesk.tickets import attachments, history, service
 from helpdesk.tickets.detail import category_choices, detail_context, reply_form_for
 from helpdesk.tickets.forms import NewTicketForm, StatusForm
 from helpdesk.tickets.models import Attachment, MessageKind, Ticket
-from helpdesk.web import show_on_form
+from helpdesk.web import first_error, page_number, show_on_form
 
 bp = Blueprint("tickets", __name__)
 
@@ -62,6 +62,7 @@ def mine():
         select(Ticket)
         .where(Ticket.customer_id == current_user.id)
         .order_by(Ticket.updated_at.desc(), Ticket.id.desc()),
+        page=page_number(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
     )
@@ -115,7 +116,7 @@ def change_status(number: int):
     ticket = service.ticket_for(current_user, number)
     form = StatusForm()
     if not form.validate_on_submit():
-        flash("Choose a status from the list.", "error")
+        flash(first_error(form, "Choose a status from the list."), "error")
     else:
         try:
             service.change_status(

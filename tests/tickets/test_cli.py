@@ -1,4 +1,4 @@
-"""`flask tickets close-stale` and `flask sentiment retag`."""
+"""`flask tickets close-stale` and `flask sentiment retag` (thresholds, with the rules alone)."""
 
 from datetime import timedelta
 
@@ -133,6 +133,7 @@ def messages_of(ticket: Ticket) -> list[Message]:
     ).all()
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_retag_applies_new_thresholds_to_messages_and_tickets(app, runner, agent):
     ticket = make_ticket(body=MILDLY_NEGATIVE_TEXT)
     service.reply(ticket=ticket, author=agent, body="Sorry, this is a bit slow.", kind="reply")
@@ -142,7 +143,9 @@ def test_retag_applies_new_thresholds_to_messages_and_tickets(app, runner, agent
     result = runner.invoke(args=["sentiment", "retag"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Retagged 1 messages.\n")  # the agent's reply is not tagged
+    assert result.output.endswith(
+        "Retagged 1 messages with model rules.\n"
+    )  # the agent's reply is not tagged
     customer_message, agent_message = messages_of(ticket)
     assert customer_message.sentiment_label == "neutral"
     assert customer_message.sentiment_polarity == pytest.approx(-0.3)
@@ -151,6 +154,7 @@ def test_retag_applies_new_thresholds_to_messages_and_tickets(app, runner, agent
     assert (ticket.first_sentiment, ticket.last_sentiment) == ("neutral", "neutral")
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_retag_keeps_agents_corrections(app, runner, agent):
     ticket = make_ticket(body=MILDLY_NEGATIVE_TEXT)
     service.reply(ticket=ticket, author=ticket.customer, body=STRONGLY_NEGATIVE_TEXT)
@@ -169,6 +173,7 @@ def test_retag_keeps_agents_corrections(app, runner, agent):
     assert (ticket.first_sentiment, ticket.last_sentiment) == ("neutral", "positive")
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_retag_in_batches_of_one_covers_every_message(app, runner, agent):
     mild = make_ticket(body=MILDLY_NEGATIVE_TEXT)
     service.reply(ticket=mild, author=mild.customer, body=POSITIVE_TEXT)
@@ -180,7 +185,7 @@ def test_retag_in_batches_of_one_covers_every_message(app, runner, agent):
     result = runner.invoke(args=["sentiment", "retag", "--batch-size", "1"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Retagged 5 messages.\n")
+    assert result.output.endswith("Retagged 5 messages with model rules.\n")
     assert [m.sentiment_label for m in messages_of(mild)] == ["neutral", "positive", "neutral"]
     assert [m.sentiment_label for m in messages_of(strong)] == ["negative", "neutral"]
     mild, strong = stored(mild), stored(strong)
@@ -188,8 +193,9 @@ def test_retag_in_batches_of_one_covers_every_message(app, runner, agent):
     assert (strong.first_sentiment, strong.last_sentiment) == ("negative", "neutral")
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_retag_with_no_messages_says_none(runner):
     result = runner.invoke(args=["sentiment", "retag"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Retagged 0 messages.\n")
+    assert result.output.endswith("Retagged 0 messages with model rules.\n")

@@ -189,7 +189,9 @@ def test_customer_may_not_set_other_statuses(login):
     browser, customer = login("customer")
     ticket = make_ticket(customer=customer)
 
-    response = browser.post(f"/tickets/{ticket.number}/status", data={"status": "closed"})
+    response = browser.post(
+        f"/tickets/{ticket.number}/status", data={"status": "closed", "version": ticket.version}
+    )
 
     db.session.refresh(ticket)
     assert ticket.status == "new"
@@ -200,7 +202,9 @@ def test_unknown_status_is_refused(login):
     browser, customer = login("customer")
     ticket = make_ticket(customer=customer)
 
-    response = browser.post(f"/tickets/{ticket.number}/status", data={"status": "exploded"})
+    response = browser.post(
+        f"/tickets/{ticket.number}/status", data={"status": "exploded", "version": ticket.version}
+    )
 
     db.session.refresh(ticket)
     assert ticket.status == "new"
