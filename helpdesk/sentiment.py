@@ -13,7 +13,6 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
 
 from helpdesk.sentiment_rules import read
 
@@ -64,10 +63,6 @@ class RuleFeatures(BaseEstimator, TransformerMixin):
         return np.array([read(text).features() for text in texts])
 
 
-def _lowercase(texts):
-    return [text.lower() for text in texts]
-
-
 def _new_model() -> Pipeline:
     """Word and character n-grams plus the rules' features, into a linear classifier."""
     return Pipeline(
@@ -87,20 +82,12 @@ def _new_model() -> Pipeline:
                         ),
                         (
                             "characters",
-                            Pipeline(
-                                [
-                                    ("lower", FunctionTransformer(_lowercase)),
-                                    (
-                                        "ngrams",
-                                        TfidfVectorizer(
-                                            analyzer="char_wb",
-                                            ngram_range=(3, 5),
-                                            min_df=2,
-                                            sublinear_tf=True,
-                                            max_features=40000,
-                                        ),
-                                    ),
-                                ]
+                            TfidfVectorizer(
+                                analyzer="char_wb",
+                                ngram_range=(3, 5),
+                                min_df=2,
+                                sublinear_tf=True,
+                                max_features=40000,
                             ),
                         ),
                         ("rules", RuleFeatures()),
@@ -108,9 +95,69 @@ def _new_model() -> Pipeline:
                     transformer_weights={"words": 1.0, "characters": 0.7, "rules": 1.5},
                 ),
             ),
-            ("classifier", LogisticRegression(C=6.0, max_iter=2000, class_weight="balanced")),
+            # Missing a complaint costs more than a false alarm: negatives weigh 1.5
+            # (chosen by cross-validation on the shipped examples, not on the held-out set).
+            (
+                "classifier",
+                LogisticRegression(
+                    C=6.0,
+                    max_iter=2000,
+                    class_weight={NEGATIVE: 1.5, NEUTRAL: 1.0, POSITIVE: 1.0},
+                ),
+            ),
         ]
     )
+
+
+class CompiledModel:
+    """The trained pipeline's arithmetic without scikit-learn's per-call checks: the same
+    probabilities, about ten times faster for one text at a time."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        union = pipeline.named_steps["features"]
+        classifier = pipeline.named_steps["classifier"]
+        parts = dict(union.transformer_list)
+        weights = union.transformer_weights or {}
+        self.classes = list(classifier.classes_)
+        coefficients = np.asarray(classifier.coef_, dtype=np.float64).T
+        self.intercept = np.asarray(classifier.intercept_, dtype=np.float64)
+        self.vectorizers = []
+        offset = 0
+        for name in ("words", "characters"):
+            vectorizer = parts[name]
+            size = len(vectorizer.vocabulary_)
+            self.vectorizers.append(
+                (
+                    vectorizer.build_analyzer(),
+                    vectorizer.vocabulary_,
+                    np.asarray(vectorizer.idf_),
+                    coefficients[offset : offset + size],
+                    weights.get(name, 1.0),
+                )
+            )
+            offset += size
+        self.rule_coefficients = coefficients[offset:] * weights.get("rules", 1.0)
+
+    def probabilities(self, text: str, rule_features: list[float]) -> dict[str, float]:
+        """Class probabilities of one text, given the rules' features of it."""
+        scores = self.intercept + np.asarray(rule_features) @ self.rule_coefficients
+        for analyzer, vocabulary, idf, coefficients, weight in self.vectorizers:
+            counts: dict[int, int] = {}
+            for term in analyzer(text):
+                index = vocabulary.get(term)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            indices = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[indices]
+            values *= weight / np.sqrt(values @ values)
+            scores = scores + values @ coefficients[indices]
+        if len(self.classes) == 2:  # binary: one column of scores for the second class
+            exponent = np.exp(-scores[0])
+            return {self.classes[0]: exponent / (1 + exponent), self.classes[1]: 1 / (1 + exponent)}
+        exponents = np.exp(scores - scores.max())
+        return dict(zip(self.classes, exponents / exponents.sum(), strict=True))
 
 
 @dataclass
@@ -120,6 +167,7 @@ class Tagger:
     negative: float = DEFAULT_NEGATIVE_BELOW
     positive: float = DEFAULT_POSITIVE_ABOVE
     model: Pipeline | None = None
+    compiled: CompiledModel | None = field(default=None, repr=False, compare=False)
     version: str = RULES_ONLY
     trained_on: int = 0
     scores: dict[str, float] = field(default_factory=dict)
@@ -137,9 +185,9 @@ class Tagger:
             return Sentiment(
                 round(rule_polarity, 4), round(reading.subjectivity, 4), label, round(confidence, 3)
             )
-        probabilities = dict(
-            zip(self.model.classes_, self.model.predict_proba([text])[0], strict=True)
-        )
+        if self.compiled is None:
+            self.compiled = CompiledModel(self.model)
+        probabilities = self.compiled.probabilities(text, reading.features())
         label = max(probabilities, key=probabilities.get)
         polarity = probabilities.get(POSITIVE, 0.0) - probabilities.get(NEGATIVE, 0.0)
         return Sentiment(
@@ -157,6 +205,7 @@ class Tagger:
         model = _new_model()
         model.fit(texts, labels)
         self.model = model
+        self.compiled = CompiledModel(model)
         self.trained_on = len(texts)
         self.version = _fingerprint(texts, labels)
         return self
