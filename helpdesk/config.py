@@ -151,14 +151,16 @@ SETTINGS: tuple[Setting, ...] = (
         "SENTIMENT_NEGATIVE",
         -0.1,
         _number,
-        "Polarity below which a text is labelled negative.",
+        "Polarity below which a text is labelled negative "
+        "(when the tagger runs on its rules alone).",
     ),
     Setting(
         "HELPDESK_SENTIMENT_POSITIVE",
         "SENTIMENT_POSITIVE",
         0.1,
         _number,
-        "Polarity above which a text is labelled positive.",
+        "Polarity above which a text is labelled positive "
+        "(when the tagger runs on its rules alone).",
     ),
     Setting(
         "HELPDESK_SQLITE_BUSY_TIMEOUT_MS",

@@ -271,8 +271,9 @@ def _fingerprint(texts: list[str], labels: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def shipped_examples(path: Path = SHIPPED_EXAMPLES) -> list[tuple[str, str]]:
+def shipped_examples(path: Path | None = None) -> list[tuple[str, str]]:
     """The labelled support messages the team wrote, kept in the repository (none if missing)."""
+    path = path or SHIPPED_EXAMPLES
     if not path.exists():
         return []
     with path.open(newline="", encoding="utf-8") as handle:

@@ -89,15 +89,22 @@ def current_tagger() -> Tagger:
     return _read_pointer()[0]
 
 
+def _version_name(tagger: Tagger, info: dict | None) -> str:
+    if tagger.model is None:
+        return RULES_ONLY
+    return info["version"] if info else f"{SHIPPED}-{tagger.version}"
+
+
 def tag(text: str) -> tuple[Sentiment, str]:
-    """Tag a text with the current tagger; returns the result and the model version."""
-    tagger = current_tagger()
+    """Tag a text with the current tagger; returns the result and the model's version name."""
+    tagger, info = _read_pointer()
+    version = _version_name(tagger, info)
     if tagger.model is None:
         config = current_app.config
         tagger = Tagger(
             negative=config["SENTIMENT_NEGATIVE"], positive=config["SENTIMENT_POSITIVE"]
         )
-    return tagger.analyze(text), tagger.version if tagger.model is not None else RULES_ONLY
+    return tagger.analyze(text), version
 
 
 def model_info() -> ModelInfo:
@@ -105,7 +112,7 @@ def model_info() -> ModelInfo:
     tagger, info = _read_pointer()
     if info is None:
         return ModelInfo(
-            version=f"{SHIPPED}-{tagger.version}" if tagger.model else RULES_ONLY,
+            version=_version_name(tagger, info),
             trained_on=tagger.trained_on,
             corrections=0,
             scores=tagger.scores,
@@ -203,3 +210,14 @@ def recent_corrections(limit: int = 20) -> list[Message]:
         .order_by(Message.corrected_at.desc(), Message.id.desc())
         .limit(limit)
     ).all()
+
+
+def messages_by_model() -> list[tuple[str, int]]:
+    """How many customer messages each model version tagged, most first."""
+    rows = db.session.execute(
+        select(Message.sentiment_model, func.count())
+        .where(Message.kind == MessageKind.CUSTOMER)
+        .group_by(Message.sentiment_model)
+        .order_by(func.count().desc())
+    )
+    return [(version or "untagged", count) for version, count in rows]

@@ -20,6 +20,7 @@ def index():
         info=service.model_info(),
         weeks=weeks,
         corrections=service.recent_corrections(),
+        by_model=service.messages_by_model(),
         form=FlaskForm(),
     )
 

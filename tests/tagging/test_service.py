@@ -1,0 +1,116 @@
+"""The feedback loop in the app: agents' corrections retrain the tagger, the app switches to it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from helpdesk import sentiment
+from helpdesk.extensions import db
+from helpdesk.tagging import service as tagging
+from helpdesk.tickets import service as tickets
+from helpdesk.tickets.models import Message
+from tests.factories import make_ticket, make_user
+
+
+def customer_message(ticket) -> Message:
+    return db.session.scalar(select(Message).where(Message.ticket_id == ticket.id))
+
+
+def test_messages_record_which_model_tagged_them(app):
+    ticket = make_ticket(body="Still waiting for my refund, third time I'm asking.")
+
+    message = customer_message(ticket)
+
+    assert message.sentiment_label == "negative"
+    assert message.sentiment_model == f"shipped-{sentiment.default_tagger().version}"
+    assert 0 < message.sentiment_confidence <= 1
+
+
+def test_train_command_learns_from_corrections_and_the_app_uses_the_new_model(app, runner):
+    agent = make_user("agent")
+    ticket = make_ticket(body="The gizmo makes a whirring sound.")
+    message = customer_message(ticket)
+    tickets.correct_sentiment(message_id=message.id, actor=agent, label="negative")
+
+    result = runner.invoke(args=["sentiment", "train"])
+
+    assert result.exit_code == 0, result.output
+    assert "(1 from agents' corrections)" in result.output and "macro-F1" in result.output
+    pointer = json.loads((Path(app.instance_path) / "sentiment" / "current.json").read_text())
+    assert pointer["corrections"] == 1
+    assert pointer["trained_on"] == len(sentiment.shipped_examples()) + 1
+    assert set(pointer["scores"]) >= {"accuracy", "macro_f1", "negative_recall"}
+    assert (Path(app.instance_path) / "sentiment" / pointer["file"]).exists()
+
+    later = make_ticket(body="Where can I find the user guide?")
+    assert customer_message(later).sentiment_model == pointer["version"]
+    assert tagging.model_info().version == pointer["version"]
+
+
+def test_retag_uses_the_new_model_and_keeps_corrections(app, runner):
+    agent = make_user("agent")
+    ticket = make_ticket(body="Thanks for the quick reply")
+    message = customer_message(ticket)
+    tickets.correct_sentiment(message_id=message.id, actor=agent, label="neutral")
+    runner.invoke(args=["sentiment", "train"])
+
+    result = runner.invoke(args=["sentiment", "retag"])
+
+    assert result.exit_code == 0, result.output
+    db.session.refresh(message)
+    assert message.sentiment_model == tagging.model_info().version
+    assert message.corrected_label == "neutral"
+    assert f"with model {tagging.model_info().version}" in result.output
+
+
+def test_training_needs_enough_examples(app, runner, monkeypatch, tmp_path):
+    monkeypatch.setattr(sentiment, "SHIPPED_EXAMPLES", tmp_path / "missing.csv")
+    monkeypatch.setattr(sentiment, "_default", sentiment.Tagger())
+
+    result = runner.invoke(args=["sentiment", "train"])
+
+    assert result.exit_code == 1
+    assert "Not enough labelled examples" in result.output
+
+
+def test_without_any_model_the_rules_tag_alone(app, monkeypatch, tmp_path):
+    monkeypatch.setattr(sentiment, "SHIPPED_EXAMPLES", tmp_path / "missing.csv")
+    monkeypatch.setattr(sentiment, "_default", None)
+
+    ticket = make_ticket(body="Still waiting for my refund.")
+
+    message = customer_message(ticket)
+    assert (message.sentiment_label, message.sentiment_model) == ("negative", "rules")
+
+
+def test_admin_page_shows_the_model_agreement_and_retrains(app, login):
+    browser, admin = login("admin")
+    ticket = make_ticket(body="The gizmo makes a whirring sound.")
+    message = customer_message(ticket)
+    machine = message.sentiment_label
+    tickets.correct_sentiment(message_id=message.id, actor=admin, label=machine)
+    second = customer_message(make_ticket(body="Lovely, works great now!"))
+    other = "negative" if second.sentiment_label != "negative" else "neutral"
+    tickets.correct_sentiment(message_id=second.id, actor=admin, label=other)
+
+    page = browser.get("/admin/sentiment").get_data(as_text=True)
+    assert "Model in use" in page and "shipped-" in page
+    assert '<td data-label="Reviewed">2</td>' in page and "50%" in page
+    assert "whirring sound" in page
+    assert f"<code>{message.sentiment_model}</code>: 2 customer messages" in page
+
+    response = browser.post("/admin/sentiment/train")
+
+    page = browser.get(response.location).get_data(as_text=True)
+    assert f"trained on {len(sentiment.shipped_examples()) + 2} examples" in page
+    assert "of which 2 agents' corrections" in page
+
+
+@pytest.mark.parametrize("role", ["customer", "agent", "supervisor"])
+def test_only_admins_reach_the_tagger_page(login, role):
+    browser, _ = login(role)
+
+    assert browser.get("/admin/sentiment").status_code == 403
+    assert browser.post("/admin/sentiment/train").status_code == 403
