@@ -5,7 +5,7 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -17,11 +17,15 @@ from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from jinja2 import ChoiceLoader, FileSystemLoader
 from sqlalchemy import delete, text
 from werkzeug.serving import make_server
 
 from helpdesk import clock, create_app, sentiment
 from helpdesk.extensions import db
+from helpdesk.outbox import service as outbox_service
+from helpdesk.outbox.delivery import DeliveryError
+from helpdesk.outbox.models import OutboxEmail
 from helpdesk.tickets.models import DEFAULT_CATEGORIES, Category
 from tests.factories import DEFAULT_PASSWORD, make_user
 
@@ -311,6 +315,15 @@ def live_server(app) -> Iterator[str]:
     thread.join()
 
 
+def sign_in_page(page, email: str, password: str = DEFAULT_PASSWORD) -> None:
+    """Sign in through the real form in a browser tab and wait for the next page."""
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+
+
 @pytest.fixture
 def page(chromium, live_server):
     """A fresh browser tab (phone-sized by default) pointed at the live server."""
@@ -318,3 +331,56 @@ def page(chromium, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# Outbox: an email template only the tests have, queueing with defaults, test backends.
+
+GREETING_TXT = "Hello {{ name }},\nyour ticket is at {{ absolute_url(path) }}\n"
+GREETING_HTML = """{% extends "email/_layout.html" %}
+{% block content %}<p>Hello {{ name }},</p>
+<p><a href="{{ absolute_url(path) }}">Open your ticket</a></p>{% endblock %}
+"""
+
+
+@pytest.fixture
+def queue(app, tmp_path) -> Callable[..., OutboxEmail]:
+    """queue(**overrides) queues a greeting (a template only the tests have) to ana@example.com."""
+    folder = tmp_path / "email-templates"
+    (folder / "email").mkdir(parents=True)
+    (folder / "email" / "greeting.txt").write_text(GREETING_TXT)
+    (folder / "email" / "greeting.html").write_text(GREETING_HTML)
+    app.jinja_env.loader = ChoiceLoader([FileSystemLoader(folder), app.jinja_env.loader])
+
+    def queue_greeting(**overrides) -> OutboxEmail:
+        values = {
+            "to": "ana@example.com",
+            "subject": "Your ticket",
+            "template": "greeting",
+            "kind": "greeting",
+            "name": "Ana",
+            "path": "/tickets/7",
+            **overrides,
+        }
+        return outbox_service.queue_email(**values)
+
+    return queue_greeting
+
+
+class RecordingBackend:
+    """Delivers nothing; keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    def send(self, message: EmailMessage) -> None:
+        self.messages.append(message)
+
+
+class RefusingBackend:
+    """Fails every delivery the way a mail server that says no does."""
+
+    def __init__(self, error: str = "451 4.3.0 Try again later") -> None:
+        self.error = error
+
+    def send(self, message: EmailMessage) -> None:
+        raise DeliveryError(self.error)

@@ -1,18 +1,11 @@
 """The layout in a real browser: phone width, keyboard focus, forms with their errors."""
 
-from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.conftest import sign_in_page
+from tests.factories import make_user
 
 
 def page_width(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
 
 
 def test_customer_signs_up_at_phone_width(page):
@@ -39,7 +32,7 @@ def test_customer_signs_up_at_phone_width(page):
 
 def test_menu_opens_on_a_phone_and_sign_out_works(page):
     user = make_user(role="admin", name="Ada Admin")
-    sign_in(page, user.email)
+    sign_in_page(page, user.email)
 
     users_link = page.locator("#nav-links").get_by_role("link", name="Users")
     assert not users_link.is_visible()
@@ -54,7 +47,7 @@ def test_admin_user_list_fits_a_phone(page):
     admin = make_user(role="admin")
     for number in range(5):
         make_user(name=f"Someone With A Rather Long Name {number}")
-    sign_in(page, admin.email)
+    sign_in_page(page, admin.email)
 
     page.goto("/admin/users")
 
@@ -77,7 +70,7 @@ def test_deactivation_takes_effect_in_an_open_browser(page, app):
     from helpdesk.extensions import db
 
     agent = make_user(role="agent", name="Gone Soon")
-    sign_in(page, agent.email)
+    sign_in_page(page, agent.email)
     assert page.get_by_role("heading", name="Hello, Gone Soon").is_visible()
 
     db.session.get(User, agent.id).active = False

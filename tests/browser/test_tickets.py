@@ -4,20 +4,13 @@ from sqlalchemy import func, select
 
 from helpdesk.extensions import db
 from helpdesk.tickets.models import Message, Ticket
-from tests.factories import DEFAULT_PASSWORD, make_canned_reply, make_ticket, make_user
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+from tests.conftest import sign_in_page
+from tests.factories import make_canned_reply, make_ticket, make_user
 
 
 def test_double_clicking_send_makes_one_ticket(page):
     customer = make_user("customer")
-    sign_in(page, customer.email)
+    sign_in_page(page, customer.email)
     page.goto("/tickets/new")
     page.get_by_label("Subject").fill("Parcel missing")
     page.get_by_label("Category").select_option(label="Orders & delivery")
@@ -35,7 +28,7 @@ def test_agent_inserts_a_canned_reply_and_the_customer_reads_it(page, chromium, 
     agent = make_user("agent", name="Sam Agent")
     ticket = make_ticket(customer=customer, subject="Refund please")
     make_canned_reply(title="Refund issued", body="Hi {{customer.first_name}}, refund sent.")
-    sign_in(page, agent.email)
+    sign_in_page(page, agent.email)
     page.goto(f"/tickets/{ticket.number}")
 
     page.get_by_label("Insert a canned reply").select_option(label="Refund issued")
@@ -53,7 +46,7 @@ def test_agent_inserts_a_canned_reply_and_the_customer_reads_it(page, chromium, 
 
     other = chromium.new_context(base_url=live_server)
     customer_page = other.new_page()
-    sign_in(customer_page, customer.email)
+    sign_in_page(customer_page, customer.email)
     customer_page.goto(f"/tickets/{ticket.number}")
     assert customer_page.get_by_text("Hi Maya, refund sent.").is_visible()
     assert customer_page.get_by_role("button", name="It is not solved: reopen").is_visible()

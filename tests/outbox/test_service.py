@@ -11,8 +11,7 @@ from helpdesk.errors import Invalid
 from helpdesk.extensions import db
 from helpdesk.outbox import service
 from helpdesk.outbox.models import OutboxEmail
-from tests.conftest import FIXED_NOW
-from tests.outbox.conftest import RecordingBackend, RefusingBackend
+from tests.conftest import FIXED_NOW, RecordingBackend, RefusingBackend
 
 
 def outbox_count() -> int:
