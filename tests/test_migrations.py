@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from helpdesk import create_app
 from helpdesk.database import include_in_migrations
@@ -40,3 +40,24 @@ def test_models_and_migrations_agree(app):
         differences = compare_metadata(context, db.metadata)
 
     assert differences == [], "run `flask --app wsgi db migrate` and commit the migration"
+
+
+def test_later_migrations_keep_the_search_index_in_step(empty_database_url, tmp_path):
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": empty_database_url, "INSTANCE_PATH": str(tmp_path)}
+    )
+
+    with app.app_context():
+        upgrade()
+        downgrade(revision="b8f3d2e6c4a1")  # back to the migration that built the search
+        upgrade()
+        if db.engine.dialect.name == "sqlite":
+            found = db.session.execute(
+                text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+            ).scalar()
+            assert found == 6
+        else:
+            names = {index["name"] for index in inspect(db.engine).get_indexes("messages")}
+            assert "ix_messages_body_fts" in names
+        db.session.remove()
+        db.engine.dispose()

@@ -89,6 +89,9 @@ class ReplyForm(FlaskForm):
     )
     attachments = MultipleFileField("Attachments (optional)")
     version = IntegerField(validators=[Optional()])  # optional: a reply is never refused for it
+    submission_key = HiddenField(
+        default=lambda: secrets.token_urlsafe(16), validators=[Length(max=64)]
+    )
 
 
 class StatusForm(FlaskForm):

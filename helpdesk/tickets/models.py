@@ -132,7 +132,7 @@ class Ticket(db.Model):
         UniqueConstraint("customer_id", "submission_key", name="uq_tickets_submission"),
         Index("ix_tickets_status_created_at", "status", "created_at"),
         Index("ix_tickets_assignee_id_status", "assignee_id", "status"),
-        Index("ix_tickets_customer_id_updated_at", "customer_id", "updated_at"),
+        Index("ix_tickets_customer_id_public_activity_at", "customer_id", "public_activity_at"),
         Index("ix_tickets_status_sla_due_at", "status", "sla_due_at"),
         Index("ix_tickets_last_sentiment_status", "last_sentiment", "status"),
         Index("ix_tickets_resolved_at", "resolved_at"),
@@ -150,6 +150,8 @@ class Ticket(db.Model):
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
+    # What the customer sees change: public messages and statuses, not notes or tags.
+    public_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=clock.now)
     version: Mapped[int] = mapped_column(Integer, default=1)
     # A random key from the form, so a double click or a resent form makes one ticket.
     submission_key: Mapped[str | None] = mapped_column(String(64))
@@ -208,6 +210,8 @@ class Message(db.Model):
     __table_args__ = (
         CheckConstraint(f"kind IN ({_in(MessageKind)})", name="kind"),
         Index("ix_messages_ticket_id_created_at", "ticket_id", "created_at"),
+        # A reply form sent twice (a resend, a double click) stores one message.
+        Index("uq_messages_submission", "ticket_id", "submission_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -225,6 +229,7 @@ class Message(db.Model):
     corrected_label: Mapped[str | None] = mapped_column(String(10))
     corrected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submission_key: Mapped[str | None] = mapped_column(String(64))
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
     attachments: Mapped[list["Attachment"]] = relationship(

@@ -95,6 +95,8 @@ def _add_message(ticket: Ticket, author: User, kind: MessageKind, body: str) -> 
         tag_message(message)
     db.session.add(message)
     ticket.updated_at = clock.now()
+    if kind != MessageKind.NOTE:
+        ticket.public_activity_at = ticket.updated_at
     return message
 
 
@@ -145,6 +147,7 @@ def create_ticket(
         status=Status.NEW.value,
         created_at=now,
         updated_at=now,
+        public_activity_at=now,
         waiting_since=now,
         submission_key=submission_key,
     )
@@ -178,15 +181,25 @@ def reply(
     uploads: Sequence[FileStorage] = (),
     status: str | None = None,
     version: int | None = None,
+    submission_key: str | None = None,
 ) -> tuple[Message, Conflict | None]:
     """Add a message, then the status change that came with it. The message is kept even when
-    that status change meets a newer version; the conflict is returned for the caller to show."""
+    that status change meets a newer version; the conflict is returned for the caller to show.
+    The same submission key twice (a form sent again) stores the message once."""
+    sent_before = _sent_message(ticket, submission_key)
+    if sent_before is not None:
+        return sent_before, None
     stale = version is not None and version != ticket.version
     files = attachments.check(list(uploads))
     for attempt in range(3):
         try:
-            message = _add_reply(ticket, author, body, kind, files)
+            message = _add_reply(ticket, author, body, kind, files, submission_key)
             break
+        except IntegrityError:
+            sent_before = _sent_message(ticket, submission_key)
+            if sent_before is None:
+                raise
+            return sent_before, None
         except ConcurrentChange:
             # Someone else saved the ticket at the same moment: the message still goes in.
             if attempt == 2:
@@ -203,8 +216,23 @@ def reply(
     return message, None
 
 
+def _sent_message(ticket: Ticket, submission_key: str | None) -> Message | None:
+    if not submission_key:
+        return None
+    return db.session.scalar(
+        select(Message).where(
+            Message.ticket_id == ticket.id, Message.submission_key == submission_key
+        )
+    )
+
+
 def _add_reply(
-    ticket: Ticket, author: User, body: str, kind: str, files: list[FileStorage]
+    ticket: Ticket,
+    author: User,
+    body: str,
+    kind: str,
+    files: list[FileStorage],
+    submission_key: str | None,
 ) -> Message:
     written: list[Path] = []
     with _change(written):
@@ -213,6 +241,7 @@ def _add_reply(
             message = _staff_message(ticket, author, MessageKind(kind), body, now)
         else:
             message = _customer_message(ticket, author, body, now)
+        message.submission_key = submission_key
         db.session.flush()
         written += attachments.store(files, message)
         db.session.flush()
@@ -277,7 +306,7 @@ def change_status(
     with _change():
         if not facts.move(ticket, target, clock.now()):
             return ticket
-        ticket.updated_at = clock.now()
+        ticket.updated_at = ticket.public_activity_at = clock.now()
         db.session.flush()
         record(ticket, actor, "status_changed", old=old, new=target.value)
         if target == Status.RESOLVED and actor.is_staff:
@@ -487,7 +516,7 @@ def close_stale(*, days: int, batch_size: int = 500) -> int:
         with _change():
             for ticket in batch:
                 facts.move(ticket, Status.CLOSED, clock.now())
-                ticket.updated_at = clock.now()
+                ticket.updated_at = ticket.public_activity_at = clock.now()
             db.session.flush()
             for ticket in batch:
                 record(ticket, None, "auto_closed", after_days=days)

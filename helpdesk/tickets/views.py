@@ -61,7 +61,7 @@ def mine():
     page = db.paginate(
         select(Ticket)
         .where(Ticket.customer_id == current_user.id)
-        .order_by(Ticket.updated_at.desc(), Ticket.id.desc()),
+        .order_by(Ticket.public_activity_at.desc(), Ticket.id.desc()),
         page=page_number(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
@@ -94,6 +94,7 @@ def reply(number: int):
                 uploads=form.attachments.data or [],
                 status=(form.status.data or None) if staff else None,
                 version=form.version.data,
+                submission_key=form.submission_key.data or None,
             )
         except (Invalid, Forbidden) as error:
             show_on_form(form, error)

@@ -1,10 +1,12 @@
 """The customer's side: opening a ticket, following it, replying, resolving and reopening."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from helpdesk import clock
 from helpdesk.extensions import db
 from helpdesk.tickets.models import Message, Ticket
 from tests.factories import make_ticket, upload
@@ -256,3 +258,36 @@ def test_staff_cannot_open_tickets_as_customers(login):
     browser, _ = login("agent")
 
     assert browser.get("/tickets/new").status_code == 403
+
+
+def test_sending_a_reply_form_twice_stores_one_message(login):
+    browser, customer = login("customer")
+    ticket = make_ticket(customer=customer)
+    form = {"body": "Any news?", "submission_key": "reply-key-1"}
+
+    first = browser.post(f"/tickets/{ticket.number}/reply", data=form)
+    second = browser.post(f"/tickets/{ticket.number}/reply", data=form)
+
+    bodies = db.session.scalars(select(Message.body).where(Message.ticket_id == ticket.id)).all()
+    assert bodies.count("Any news?") == 1
+    assert first.location == second.location
+    db.session.refresh(ticket)
+    assert ticket.customer_followups == 1
+
+
+def test_my_requests_are_ordered_by_what_the_customer_can_see(login):
+    browser, customer = login("customer")
+    _, agent = login("agent")
+    older = make_ticket(customer=customer, subject="Older request")
+    clock.advance(timedelta(hours=1))
+    make_ticket(customer=customer, subject="Newer request")
+    clock.advance(timedelta(hours=1))
+    from helpdesk.tickets import service
+
+    service.reply(ticket=older, author=agent, body="internal only", kind="note")
+    page = browser.get("/my/tickets").get_data(as_text=True)
+    assert page.index("Newer request") < page.index("Older request")
+
+    service.reply(ticket=older, author=agent, body="Here is your answer", kind="reply")
+    page = browser.get("/my/tickets").get_data(as_text=True)
+    assert page.index("Older request") < page.index("Newer request")
