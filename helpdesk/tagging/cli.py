@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from helpdesk.errors import Invalid
 from helpdesk.extensions import db
 from helpdesk.tagging import service
-from helpdesk.tickets import service as tickets
+from helpdesk.tickets import batch
 from helpdesk.tickets.models import Message, MessageKind
 
 sentiment_group = AppGroup("sentiment", help="The sentiment tagger: training and re-tagging.")
@@ -40,8 +40,8 @@ def retag_command(batch_size: int) -> None:
     )
     last_id, done = 0, 0
     with click.progressbar(length=total, label="Retagging customer messages") as bar:
-        while (batch := tickets.retag_batch(after_id=last_id, batch_size=batch_size)) is not None:
-            last_id, count = batch
+        while (step := batch.retag_batch(after_id=last_id, batch_size=batch_size)) is not None:
+            last_id, count = step
             bar.update(count)
             done += count
     click.echo(f"Retagged {done} messages with model {service.model_info().version}.")

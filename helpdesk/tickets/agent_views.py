@@ -7,7 +7,7 @@ from helpdesk import clock
 from helpdesk.auth.access import STAFF, allow
 from helpdesk.errors import Conflict, Invalid
 from helpdesk.extensions import db
-from helpdesk.tickets import service
+from helpdesk.tickets import batch, service
 from helpdesk.tickets.detail import category_choices, staff_members
 from helpdesk.tickets.forms import (
     AssignForm,
@@ -70,7 +70,7 @@ def bulk():
         flash("Select tickets and what to change.", "error")
         return redirect(back)
     try:
-        changed = service.bulk_update(
+        changed = batch.bulk_update(
             actor=current_user,
             ticket_ids=form.ticket_ids.data or [],
             action=form.action.data,

@@ -10,7 +10,7 @@ from helpdesk import clock
 from helpdesk.auth.models import Role, User
 from helpdesk.extensions import db
 from helpdesk.outbox.models import OutboxEmail
-from helpdesk.tickets import service
+from helpdesk.tickets import batch, service
 from helpdesk.tickets.demo_text import MOODS, scripted_thread
 from helpdesk.tickets.models import Category, Message, MessageKind, Ticket
 
@@ -70,7 +70,7 @@ def seed_tickets(rng: random.Random, count: int = TICKET_COUNT) -> int:
             _play(plan, f"demo-{index}", now)
             added += 1
         clock.freeze(now)
-        service.close_stale(days=current_app.config["AUTO_CLOSE_DAYS"])
+        batch.close_stale(days=current_app.config["AUTO_CLOSE_DAYS"])
     # The demo's history happened in the past: nobody is waiting for those emails.
     db.session.execute(delete(OutboxEmail).where(OutboxEmail.id > last_email))
     db.session.commit()

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,7 +11,6 @@ from werkzeug.datastructures import FileStorage
 
 from helpdesk import clock
 from helpdesk.auth.models import STAFF_ROLES, User
-from helpdesk.auth.signals import staff_left
 from helpdesk.errors import Conflict, Forbidden, Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.sentiment import LABELS
@@ -69,7 +67,7 @@ class ConcurrentChange(Conflict):
 
 
 @contextmanager
-def _change(written: list[Path] | None = None) -> Iterator[None]:
+def one_change(written: list[Path] | None = None) -> Iterator[None]:
     """One change, committed whole: on any failure roll back and remove the files written."""
     try:
         yield
@@ -153,7 +151,7 @@ def create_ticket(
     )
     facts.set_sla_targets(ticket)
     written: list[Path] = []
-    with _change(written):
+    with one_change(written):
         try:
             with db.session.begin_nested():
                 db.session.add(ticket)
@@ -235,7 +233,7 @@ def _add_reply(
     submission_key: str | None,
 ) -> Message:
     written: list[Path] = []
-    with _change(written):
+    with one_change(written):
         now = clock.now()
         if author.is_staff:
             message = _staff_message(ticket, author, MessageKind(kind), body, now)
@@ -303,7 +301,7 @@ def change_status(
         raise Invalid("A ticket cannot go back to new.", field="status")
     _check_version(ticket, version, actor)
     old = ticket.status
-    with _change():
+    with one_change():
         if not facts.move(ticket, target, clock.now()):
             return ticket
         ticket.updated_at = ticket.public_activity_at = clock.now()
@@ -331,7 +329,7 @@ def assign(
     if ticket.assignee_id == (assignee.id if assignee else None):
         return ticket
     old = ticket.assignee.name if ticket.assignee else None
-    with _change():
+    with one_change():
         ticket.assignee_id = assignee.id if assignee else None
         ticket.updated_at = clock.now()
         db.session.flush()
@@ -369,7 +367,7 @@ def update_properties(
         ticket.category_id = category.id if category else None
     if not changes:
         return ticket
-    with _change():
+    with one_change():
         ticket.updated_at = clock.now()
         db.session.flush()
         record(ticket, actor, "properties_changed", changes=changes)
@@ -387,7 +385,7 @@ def set_tags(
     old = [tag.name for tag in ticket.tags]
     if old == wanted:
         return ticket
-    with _change():
+    with one_change():
         existing = {
             tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(wanted)))
         }
@@ -425,7 +423,7 @@ def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
         raise Invalid("Only customer messages carry a mood.")
     if label not in LABELS:
         raise Invalid("Choose negative, neutral or positive.", field="label")
-    with _change():
+    with one_change():
         message.corrected_label = label
         message.corrected_by_id = actor.id
         message.corrected_at = clock.now()
@@ -443,103 +441,3 @@ def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
             label=label,
         )
     return message
-
-
-@staff_left.connect
-def unassign_departed(user: User, actor: User | None = None, **_) -> None:
-    """Someone who is no longer active staff keeps no open tickets (nor their emails)."""
-    tickets = db.session.scalars(
-        select(Ticket).where(Ticket.assignee_id == user.id, Ticket.status.in_(ACTIVE_STATUSES))
-    ).all()
-    if not tickets:
-        return
-    with _change():
-        for ticket in tickets:
-            ticket.assignee_id = None
-            ticket.updated_at = clock.now()
-        db.session.flush()
-        for ticket in tickets:
-            record(ticket, actor, "assigned", old=user.name, new=None, reason="left the team")
-
-
-BULK_ACTIONS = ("assign", "status", "priority")
-MAX_BULK = 100
-MAX_ID = 2**31 - 1
-
-
-def bulk_update(*, actor: User, ticket_ids: Sequence[int], action: str, value: str) -> int:
-    """Apply one change to many tickets at once; returns how many changed."""
-    if action not in BULK_ACTIONS:
-        raise Invalid("Choose what to change.", field="action")
-    ids = [id_ for id_ in dict.fromkeys(ticket_ids) if 0 < id_ <= MAX_ID][:MAX_BULK]
-    if not ids:
-        raise Invalid("Select at least one ticket.", field="ticket_ids")
-    # Check the value once, before anything changes, so a bad value changes no ticket.
-    assignee_id = None
-    if action == "assign" and value:
-        if not value.isdecimal() or int(value) > MAX_ID:
-            raise Invalid("Choose an active member of staff.", field="value")
-        assignee_id = staff_member(int(value)).id
-    elif action == "status" and (value not in set(Status) or value == Status.NEW):
-        raise Invalid("Choose a status from the list.", field="value")
-    elif action == "priority" and value not in set(Priority):
-        raise Invalid("Choose a priority from the list.", field="value")
-    tickets = db.session.scalars(select(Ticket).where(Ticket.id.in_(ids))).all()
-    changed = 0
-    for ticket in tickets:
-        before = ticket.version
-        if action == "assign":
-            assign(ticket=ticket, actor=actor, assignee_id=assignee_id)
-        elif action == "status":
-            change_status(ticket=ticket, actor=actor, status=value)
-        else:
-            update_properties(
-                ticket=ticket, actor=actor, priority=value, category_id=ticket.category_id
-            )
-        changed += ticket.version != before
-    return changed
-
-
-def close_stale(*, days: int, batch_size: int = 500) -> int:
-    """Close tickets resolved more than `days` ago; safe to run again at any time."""
-    cutoff = clock.now() - timedelta(days=days)
-    closed = 0
-    while True:
-        batch = db.session.scalars(
-            select(Ticket)
-            .where(Ticket.status == Status.RESOLVED, Ticket.resolved_at < cutoff)
-            .order_by(Ticket.id)
-            .limit(batch_size)
-        ).all()
-        if not batch:
-            return closed
-        with _change():
-            for ticket in batch:
-                facts.move(ticket, Status.CLOSED, clock.now())
-                ticket.updated_at = ticket.public_activity_at = clock.now()
-            db.session.flush()
-            for ticket in batch:
-                record(ticket, None, "auto_closed", after_days=days)
-        closed += len(batch)
-
-
-def retag_batch(*, after_id: int, batch_size: int) -> tuple[int, int] | None:
-    """Recompute the machine's mood of up to `batch_size` customer messages after `after_id`,
-    and the moods of their tickets; return (last id done, how many), or None when done.
-    Agents' corrections are kept."""
-    batch = db.session.scalars(
-        select(Message)
-        .where(Message.kind == MessageKind.CUSTOMER, Message.id > after_id)
-        .order_by(Message.id)
-        .limit(batch_size)
-    ).all()
-    if not batch:
-        return None
-    for message in batch:
-        tag_message(message)
-    db.session.flush()
-    ticket_ids = {message.ticket_id for message in batch}
-    for ticket in db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))):
-        refresh_ticket_moods(ticket)
-    db.session.commit()
-    return batch[-1].id, len(batch)

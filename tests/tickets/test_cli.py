@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from helpdesk import clock
 from helpdesk.extensions import db
-from helpdesk.tickets import service
+from helpdesk.tickets import batch, service
 from helpdesk.tickets.models import Message, Ticket, TicketEvent
 from tests.factories import make_ticket, make_user
 
@@ -117,11 +117,11 @@ def test_close_stale_works_through_several_batches(app, agent):
     tickets = [resolved_ticket(agent) for _ in range(3)]
     clock.advance(timedelta(days=10))
 
-    closed = service.close_stale(days=7, batch_size=1)
+    closed = batch.close_stale(days=7, batch_size=1)
 
     assert closed == 3
     assert {stored(ticket).status for ticket in tickets} == {"closed"}
-    assert service.close_stale(days=7, batch_size=1) == 0
+    assert batch.close_stale(days=7, batch_size=1) == 0
 
 
 # sentiment retag
