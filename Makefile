@@ -21,6 +21,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
+	$(FLASK) playbooks sync
 	$(FLASK) seed-demo --first-run
 	$(FLASK) run --host 127.0.0.1 --port 5000
 

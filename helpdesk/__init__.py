@@ -16,10 +16,15 @@ from helpdesk.web import IdConverter
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# Top-level folders and their name inside an installed wheel (playbooks/ would clash with
+# the helpdesk.playbooks package).
+PACKAGED_AS = {"playbooks": "playbook_files"}
+
+
 def resource_dir(name: str) -> str:
-    """Where a top-level folder (templates, static, migrations) is: inside the installed
-    package when installed from a wheel, beside the package in a checkout."""
-    packaged = PACKAGE_DIR / name
+    """Where a top-level folder (templates, static, migrations, playbooks) is: inside the
+    installed package when installed from a wheel, beside the package in a checkout."""
+    packaged = PACKAGE_DIR / PACKAGED_AS.get(name, name)
     return str(packaged if packaged.is_dir() else PACKAGE_DIR.parent / name)
 
 
@@ -41,7 +46,23 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     app.after_request(add_security_headers)
+    if app.debug and not app.testing:
+        sync_playbooks_for_development(app)
     return app
+
+
+def sync_playbooks_for_development(app: Flask) -> None:
+    """`flask run --debug` picks up edited playbook files at every start."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from helpdesk.playbooks import files, service
+
+    with app.app_context():
+        try:
+            service.sync(resource_dir("playbooks"))
+        except (SQLAlchemyError, files.PlaybookFileError) as error:
+            db.session.rollback()
+            app.logger.warning("playbooks not synced at start-up: %s", error)
 
 
 SECURITY_HEADERS = {
@@ -116,6 +137,7 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.auth.views import bp as auth_bp
     from helpdesk.main.views import bp as main_bp
     from helpdesk.outbox import models  # noqa: F401  (no pages; imported so its table is known)
+    from helpdesk.playbooks.views import bp as playbooks_bp
     from helpdesk.tagging.views import bp as tagging_bp
     from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
     from helpdesk.tickets.views import bp as tickets_bp
@@ -124,6 +146,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(tickets_bp)
     app.register_blueprint(tagging_bp)
+    app.register_blueprint(playbooks_bp)
     check_every_view_declares_access(app)
 
 
@@ -136,10 +159,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Navigation and small formatting helpers for every template."""
-    from helpdesk.navigation import navigation_for
+    from helpdesk.navigation import nav_count, navigation_for
     from helpdesk.templating import register_filters
 
-    app.context_processor(lambda: {"navigation_for": navigation_for})
+    app.context_processor(lambda: {"navigation_for": navigation_for, "nav_count": nav_count})
     register_filters(app)
 
 

@@ -12,6 +12,7 @@ from helpdesk.auth.demo import demo_logins
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
 from helpdesk.outbox.cli import outbox_group
+from helpdesk.playbooks.cli import playbooks_group
 from helpdesk.tagging.cli import sentiment_group
 from helpdesk.tickets.cli import tickets_group
 
@@ -55,4 +56,11 @@ def seed_demo_command(first_run: bool, seed_value: int, tickets: int) -> None:
 
 def commands() -> list[click.Command]:
     """Every command the app adds to `flask`."""
-    return [create_user_command, seed_demo_command, tickets_group, sentiment_group, outbox_group]
+    return [
+        create_user_command,
+        seed_demo_command,
+        tickets_group,
+        sentiment_group,
+        outbox_group,
+        playbooks_group,
+    ]

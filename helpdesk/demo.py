@@ -4,7 +4,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from helpdesk import resource_dir
 from helpdesk.auth.demo import seed_users
+from helpdesk.playbooks.demo import seed_playbooks
 from helpdesk.tickets.demo import seed_tickets
 
 
@@ -26,6 +28,7 @@ class DemoStep:
 STEPS: tuple[DemoStep, ...] = (
     DemoStep("accounts", lambda rng, size: seed_users(rng)),
     DemoStep("tickets", lambda rng, size: seed_tickets(rng, count=size.tickets)),
+    DemoStep("playbook runs", lambda rng, size: seed_playbooks(rng, resource_dir("playbooks"))),
 )
 
 

@@ -1,6 +1,8 @@
 """The navigation bar: which links each role sees. Each area adds its entries here."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 
@@ -14,6 +16,7 @@ class NavItem:
     label: str
     endpoint: str
     roles: frozenset[str]
+    count: str | None = None  # the name of a counter shown beside the link (see COUNTERS)
 
 
 NAVIGATION: tuple[NavItem, ...] = (
@@ -21,11 +24,23 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("My tickets", "tickets.mine", CUSTOMERS),
     NavItem("New ticket", "tickets.create", CUSTOMERS),
     NavItem("Queue", "tickets.queue", STAFF),
+    NavItem("Check-ins", "playbooks.check_ins", STAFF, count="due_check_ins"),
+    NavItem("Playbooks", "playbooks.index", STAFF),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),
     NavItem("Sentiment", "tagging.index", ADMINS),
 )
+
+
+# Counters other areas register: name -> function(user) -> number (0 hides the badge).
+COUNTERS: dict[str, Callable[[Any], int]] = {}
+
+
+def nav_count(item: NavItem, user) -> int:
+    """The number beside a link, such as check-ins due; 0 when there is none."""
+    counter = COUNTERS.get(item.count) if item.count else None
+    return counter(user) if counter is not None and user.is_authenticated else 0
 
 
 def navigation_for(user) -> list[NavItem]:

@@ -4,6 +4,8 @@ from datetime import datetime
 
 from flask import Flask
 
+from helpdesk import clock
+
 
 def format_datetime(value: datetime | None, pattern: str = "%d %b %Y %H:%M") -> str:
     """A UTC timestamp as people read it, or an em dash when there is none."""
@@ -38,3 +40,4 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_duration, "duration")
     app.add_template_global(format_due, "due_text")
+    app.add_template_global(clock.now, "clock_now")

@@ -4,8 +4,11 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from helpdesk import resource_dir
 from helpdesk.auth.access import ANYONE, allow, allowed_roles, check_every_view_declares_access
 from helpdesk.extensions import db
+from helpdesk.playbooks import service as playbooks
+from helpdesk.playbooks.models import CheckIn
 from helpdesk.tickets.models import Attachment, Message
 from tests.conftest import sign_in
 from tests.factories import make_canned_reply, make_ticket, make_user, upload
@@ -48,6 +51,12 @@ EXPECTED_ACCESS = {
     "tickets.update_category": ADMINS,
     "tickets.toggle_category": ADMINS,
     "tagging.index": ADMINS,
+    "playbooks.index": STAFF,
+    "playbooks.detail": STAFF,
+    "playbooks.start": STAFF,
+    "playbooks.tick": STAFF,
+    "playbooks.check_ins": STAFF,
+    "playbooks.complete_check_in": STAFF,
     "tagging.train": ADMINS,
 }
 
@@ -85,6 +94,11 @@ def test_every_route_answers_each_role_as_expected(app):
     accounts = {role: make_user(role=role) for role in ROLES if role}
     target = make_user(role="customer")
     ticket = make_ticket(customer=target, uploads=[upload()])
+    playbooks.sync(resource_dir("playbooks"))
+    [checklist] = [p for p in playbooks.current_playbooks() if p.slug == "difficult-customer"]
+    run = playbooks.start_run(ticket=ticket, playbook_id=checklist.id, actor=accounts["agent"])
+    last_step = checklist.steps[-1]
+    playbooks.tick(run_id=run.id, step_id=last_step.id, actor=accounts["agent"], done=True)
     samples = {
         "user_id": target.id,
         "number": ticket.number,
@@ -92,6 +106,10 @@ def test_every_route_answers_each_role_as_expected(app):
         "message_id": first_message_id(ticket),
         "reply_id": make_canned_reply().id,
         "category_id": ticket.category_id or 1,
+        "playbook_id": checklist.id,
+        "run_id": run.id,
+        "step_id": last_step.id,
+        "check_in_id": db.session.scalar(select(CheckIn.id)),
     }
     checked = 0
 

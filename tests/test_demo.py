@@ -7,6 +7,7 @@ from helpdesk.auth.demo import DEMO_PASSWORD
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
 from helpdesk.outbox.models import OutboxEmail
+from helpdesk.playbooks.models import CheckIn, PlaybookRun
 from helpdesk.tickets.models import CannedReply, Message, Ticket
 from tests.conftest import sign_in
 from tests.factories import make_user
@@ -74,6 +75,9 @@ def test_demo_tickets_have_threads_in_varied_moods_and_states(runner):
     assert kinds == {"customer", "reply", "note"}
     assert db.session.scalar(select(func.count()).select_from(CannedReply)) >= 3
     assert db.session.scalar(select(func.count()).select_from(OutboxEmail)) == 0
+    runs = db.session.scalars(select(PlaybookRun)).all()
+    assert runs and all(run.playbook.slug == "difficult-customer" for run in runs)
+    assert db.session.scalar(select(func.count()).select_from(CheckIn)) > 0
 
 
 def test_full_demo_has_about_six_hundred_tickets(backend, runner):

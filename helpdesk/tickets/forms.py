@@ -95,7 +95,7 @@ class ReplyForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    """Move a ticket to another status."""
+    """Move a ticket to another status; `confirm` when resolving with work left undone."""
 
     status = SelectField(
         "Status",
@@ -104,6 +104,7 @@ class StatusForm(FlaskForm):
         validate_choice=False,  # the service names what is allowed
     )
     version = version_field()
+    confirm = HiddenField()
 
 
 class AssignForm(FlaskForm):

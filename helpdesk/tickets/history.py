@@ -73,6 +73,14 @@ def describe(event: TicketEvent) -> str:
             if data["label"] == data["machine"]:
                 return f"confirmed a message's mood as {data['label']}"
             return f"corrected a message's mood from {data['machine']} to {data['label']}"
+        case "playbook_started":
+            return f"started the playbook “{data['playbook']}”"
+        case "playbook_step_done":
+            return f"ticked “{data['step']}”"
+        case "playbook_step_undone":
+            return f"unticked “{data['step']}”"
+        case "check_in_done":
+            return "checked in with the customer" + ("" if data.get("on_time") else " (late)")
         case "auto_closed":
             return f"closed the ticket {data['after_days']} days after it was resolved"
         case _:

@@ -1,6 +1,6 @@
 """Ticket operations: open, reply, move, assign, tag, review moods. Views, API, CLI call these."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -278,6 +278,16 @@ def _staff_message(ticket: Ticket, author: User, kind: MessageKind, body: str, n
     return message
 
 
+# Other areas add checks that name what is left undone before a ticket is resolved
+# (open playbook steps, say); staff are asked to confirm, and the event keeps the count.
+RESOLUTION_CHECKS: list[Callable[[Ticket], list[str]]] = []
+
+
+def left_undone(ticket: Ticket) -> list[str]:
+    """What the resolution checks say is still open on this ticket."""
+    return [item for check in RESOLUTION_CHECKS for item in check(ticket)]
+
+
 CUSTOMER_MOVES = {
     Status.RESOLVED: ACTIVE_STATUSES,  # "my problem is solved"
     Status.OPEN: (Status.RESOLVED,),  # "it is not solved after all"
@@ -285,7 +295,12 @@ CUSTOMER_MOVES = {
 
 
 def change_status(
-    *, ticket: Ticket, actor: User, status: str, version: int | None = None
+    *,
+    ticket: Ticket,
+    actor: User,
+    status: str,
+    version: int | None = None,
+    confirmed_undone: Sequence[str] = (),
 ) -> Ticket:
     """Move a ticket to another status; customers may only resolve or reopen their own."""
     try:
@@ -306,7 +321,8 @@ def change_status(
             return ticket
         ticket.updated_at = ticket.public_activity_at = clock.now()
         db.session.flush()
-        record(ticket, actor, "status_changed", old=old, new=target.value)
+        extra = {"left_undone": len(confirmed_undone)} if confirmed_undone else {}
+        record(ticket, actor, "status_changed", old=old, new=target.value, **extra)
         if target == Status.RESOLVED and actor.is_staff:
             notifications.ticket_resolved(ticket)
     return ticket

@@ -119,12 +119,17 @@ def change_status(number: int):
     if not form.validate_on_submit():
         flash(first_error(form, "Choose a status from the list."), "error")
     else:
+        undone = service.left_undone(ticket) if current_user.is_staff else []
+        if undone and form.status.data == "resolved" and form.confirm.data != "1":
+            flash("Still open: " + "; ".join(undone) + ". Resolve anyway?", "warning")
+            return redirect(url_for("tickets.detail", number=number, confirm_resolve=1))
         try:
             service.change_status(
                 ticket=ticket,
                 actor=current_user,
                 status=form.status.data,
                 version=form.version.data,
+                confirmed_undone=undone if form.status.data == "resolved" else (),
             )
         except (Invalid, Conflict) as error:
             flash(error.message, "error")

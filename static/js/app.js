@@ -51,4 +51,29 @@ document.addEventListener("DOMContentLoaded", () => {
         .forEach((box) => { box.checked = master.checked; });
     });
   });
+
+  // Playbook steps save as soon as their box is ticked; the Save button stays for notes.
+  document.querySelectorAll("form[data-tick]").forEach((form) => {
+    const box = form.querySelector("input[type=checkbox]");
+    if (!box) return;
+    box.addEventListener("change", async () => {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      const result = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        box.checked = !box.checked;
+        window.alert(result.error || "The step could not be saved; reload the page.");
+        return;
+      }
+      const run = form.closest(".run");
+      const progress = run && run.querySelector("[data-run-progress]");
+      if (progress) {
+        progress.textContent = `${result.done} of ${result.total} done${result.completed ? " · complete" : ""}`;
+      }
+    });
+  });
 });

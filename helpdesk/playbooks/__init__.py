@@ -1,0 +1,1 @@
+"""Incident checklist playbooks: files, runs on tickets, and scheduled check-ins."""
