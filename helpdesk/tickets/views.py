@@ -85,6 +85,9 @@ def reply(number: int):
     form = reply_form_for(current_user)
     if form.validate_on_submit():
         staff = current_user.is_staff
+        status = (form.status.data or None) if staff else None
+        # Resolving with checklist steps left open is asked about first; the reply still goes.
+        undone = service.left_undone(ticket) if status == "resolved" else []
         try:
             message, conflict = service.reply(
                 ticket=ticket,
@@ -92,13 +95,21 @@ def reply(number: int):
                 body=form.body.data,
                 kind=form.kind.data if staff else MessageKind.CUSTOMER.value,
                 uploads=form.attachments.data or [],
-                status=(form.status.data or None) if staff else None,
+                status=None if undone else status,
                 version=form.version.data,
                 submission_key=form.submission_key.data or None,
             )
         except (Invalid, Forbidden) as error:
             show_on_form(form, error)
         else:
+            if undone:
+                flash(
+                    "Your message was saved, but the ticket is not resolved yet. Still open: "
+                    + "; ".join(undone)
+                    + ". Resolve anyway?",
+                    "warning",
+                )
+                return redirect(url_for("tickets.detail", number=number, confirm_resolve=1))
             if conflict is not None:
                 flash(
                     f"Your message was saved, but the status was not changed. {conflict.message}",

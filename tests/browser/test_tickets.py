@@ -51,3 +51,22 @@ def test_agent_inserts_a_canned_reply_and_the_customer_reads_it(page, chromium, 
     assert customer_page.get_by_text("Hi Maya, refund sent.").is_visible()
     assert customer_page.get_by_role("button", name="It is not solved: reopen").is_visible()
     other.close()
+
+
+def test_ticking_a_playbook_step_saves_in_place(page, app):
+    from helpdesk import resource_dir
+    from helpdesk.playbooks import service as playbooks
+
+    playbooks.sync(resource_dir("playbooks"))
+    agent = make_user("agent")
+    ticket = make_ticket(body="This is terrible, I am furious and still waiting!")
+    [checklist] = [p for p in playbooks.current_playbooks() if p.slug == "difficult-customer"]
+    run = playbooks.start_run(ticket=ticket, playbook_id=checklist.id, actor=agent)
+    sign_in_page(page, agent.email)
+    page.goto(f"/tickets/{ticket.number}")
+
+    page.get_by_label("Listen first, don't react").check()
+
+    page.get_by_text("1 of 5 done").wait_for()
+    assert page.url.endswith(f"/tickets/{ticket.number}")  # no page load happened
+    assert playbooks.progress(playbooks.get_run(run.id)) == (1, 5)

@@ -296,3 +296,19 @@ def test_a_development_start_syncs_the_playbooks(app, tmp_path):
         db.engine.dispose()
 
     assert {playbook.slug for playbook in service.current_playbooks()} >= {"difficult-customer"}
+
+
+def test_a_reply_that_resolves_with_open_steps_is_kept_and_asks_first(synced, login):
+    browser, agent = login("agent")
+    ticket = make_ticket(body=ANGRY)
+    service.start_run(ticket=ticket, playbook_id=synced["difficult-customer"].id, actor=agent)
+
+    response = browser.post(
+        f"/tickets/{ticket.number}/reply",
+        data={"body": "Sorted, sorry again.", "kind": "reply", "status": "resolved"},
+    )
+
+    db.session.refresh(ticket)
+    assert ticket.status != "resolved"
+    assert "Sorted, sorry again." in [message.body for message in ticket_messages(ticket)]
+    assert "Resolve anyway" in browser.get(response.location).get_data(as_text=True)
