@@ -1,11 +1,11 @@
 """The agents' side: the queue with bulk changes, and the controls of a ticket."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from helpdesk import clock
 from helpdesk.auth.access import STAFF, allow
-from helpdesk.errors import Conflict, Invalid
+from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.tickets import batch, service
 from helpdesk.tickets.detail import category_choices, staff_members
@@ -16,7 +16,6 @@ from helpdesk.tickets.forms import (
     QueueFilterForm,
     SentimentForm,
     TagsForm,
-    choices,
 )
 from helpdesk.tickets.models import Message
 from helpdesk.tickets.queue import SAVED_VIEWS, QueueFilters, active_view, queue_query
@@ -92,8 +91,7 @@ def _back_to(number: int):
 def assign(number: int):
     """Give the ticket to a member of staff, or to nobody."""
     ticket = service.ticket_for(current_user, number)
-    form = AssignForm()
-    form.assignee_id.choices = choices([("", "Nobody")] + [(u.id, u.name) for u in staff_members()])
+    form = AssignForm()  # the service checks the person: the page's list may be out of date
     if not form.validate_on_submit():
         flash(first_error(form, "Choose an active member of staff."), "error")
         return _back_to(number)
@@ -167,7 +165,7 @@ def review_sentiment(message_id: int):
     form = SentimentForm()
     message = db.session.get(Message, message_id)
     if message is None:
-        abort(404)
+        raise NotFound("No such message.")
     if not form.validate_on_submit():
         flash("Choose negative, neutral or positive.", "error")
     else:

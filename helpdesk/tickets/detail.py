@@ -12,7 +12,6 @@ from helpdesk.tickets.forms import (
     AssignForm,
     PropertiesForm,
     ReplyForm,
-    SentimentForm,
     StatusForm,
     TagsForm,
     choices,
@@ -84,7 +83,6 @@ def detail_context(ticket: Ticket, reply_form: ReplyForm | None = None) -> dict:
         assign_form=assign_form,
         properties_form=properties_form,
         tags_form=TagsForm(formdata=None, tags=", ".join(tag.name for tag in ticket.tags)),
-        sentiment_form=SentimentForm(formdata=None),
         events=events_of(ticket),
         other_tickets=db.session.scalars(
             select(Ticket)
