@@ -1,12 +1,13 @@
 """Small helpers the views of every area share."""
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
-from flask import request
+from flask import flash, request
 from flask_wtf import FlaskForm
 from werkzeug.routing import IntegerConverter
 
-from helpdesk.errors import DomainError
+from helpdesk.errors import Conflict, DomainError, Invalid
 
 
 def local_path(target: str | None) -> str | None:
@@ -50,6 +51,20 @@ def first_error(form: FlaskForm, default: str) -> str:
         if errors:
             return errors[0]
     return default
+
+
+def apply_control(form: FlaskForm, change: Callable[[], str], default_error: str) -> None:
+    """A small control form (assign, tags, a check-in...): validate it, make the change, and
+    flash what came of it; a refused change flashes why."""
+    if not form.validate_on_submit():
+        flash(first_error(form, default_error), "error")
+        return
+    try:
+        done = change()
+    except (Invalid, Conflict) as error:
+        flash(error.message, "error")
+    else:
+        flash(done, "success")
 
 
 def client_ip() -> str | None:

@@ -19,7 +19,7 @@ from helpdesk.navigation import COUNTERS
 from helpdesk.playbooks import files, service
 from helpdesk.playbooks.forms import CheckInForm, StartRunForm, TickForm
 from helpdesk.tickets import service as tickets
-from helpdesk.web import first_error, page_number
+from helpdesk.web import apply_control, first_error, page_number
 
 bp = Blueprint("playbooks", __name__)
 COUNTERS["due_check_ins"] = lambda user: service.due_count(user) if user.is_staff else 0
@@ -129,20 +129,14 @@ def check_ins():
 def complete_check_in(check_in_id: int):
     """Write to the customer (or note why not) and mark the check-in done."""
     form = CheckInForm()
-    if not form.validate_on_submit():
-        flash(first_error(form, "Write to the customer, or note why not."), "error")
-    else:
-        try:
-            service.complete_check_in(
-                check_in_id=check_in_id,
-                actor=current_user,
-                body=form.body.data,
-                kind=form.kind.data,
-            )
-        except (Invalid, Conflict) as error:
-            flash(error.message, "error")
-        else:
-            flash("Check-in done.", "success")
+
+    def change() -> str:
+        service.complete_check_in(
+            check_in_id=check_in_id, actor=current_user, body=form.body.data, kind=form.kind.data
+        )
+        return "Check-in done."
+
+    apply_control(form, change, "Write to the customer, or note why not.")
     return redirect(
         url_for(
             "playbooks.check_ins",

@@ -20,7 +20,7 @@ from helpdesk.tickets.forms import (
 from helpdesk.tickets.models import Message
 from helpdesk.tickets.queue import SAVED_VIEWS, QueueFilters, active_view, queue_query
 from helpdesk.tickets.views import bp
-from helpdesk.web import first_error, page_number, referrer_path
+from helpdesk.web import apply_control, page_number, referrer_path
 
 
 def _filters_from(form: QueueFilterForm) -> QueueFilters:
@@ -92,21 +92,17 @@ def assign(number: int):
     """Give the ticket to a member of staff, or to nobody."""
     ticket = service.ticket_for(current_user, number)
     form = AssignForm()  # the service checks the person: the page's list may be out of date
-    if not form.validate_on_submit():
-        flash(first_error(form, "Choose an active member of staff."), "error")
-        return _back_to(number)
-    try:
+
+    def change() -> str:
         service.assign(
             ticket=ticket,
             actor=current_user,
             assignee_id=form.assignee_id.data,
             version=form.version.data,
         )
-    except (Invalid, Conflict) as error:
-        flash(error.message, "error")
-    else:
-        who = ticket.assignee.name if ticket.assignee else "nobody"
-        flash(f"Assigned to {who}.", "success")
+        return f"Assigned to {ticket.assignee.name if ticket.assignee else 'nobody'}."
+
+    apply_control(form, change, "Choose an active member of staff.")
     return _back_to(number)
 
 
@@ -117,10 +113,8 @@ def properties(number: int):
     ticket = service.ticket_for(current_user, number)
     form = PropertiesForm()
     form.category.choices = category_choices("No category", include_hidden=True)
-    if not form.validate_on_submit():
-        flash(first_error(form, "Choose a priority and a category from the lists."), "error")
-        return _back_to(number)
-    try:
+
+    def change() -> str:
         service.update_properties(
             ticket=ticket,
             actor=current_user,
@@ -128,10 +122,9 @@ def properties(number: int):
             category_id=form.category.data,
             version=form.version.data,
         )
-    except (Invalid, Conflict) as error:
-        flash(error.message, "error")
-    else:
-        flash("Saved.", "success")
+        return "Saved."
+
+    apply_control(form, change, "Choose a priority and a category from the lists.")
     return _back_to(number)
 
 
@@ -141,20 +134,17 @@ def tags(number: int):
     """Set the ticket's tags."""
     ticket = service.ticket_for(current_user, number)
     form = TagsForm()
-    if not form.validate_on_submit():
-        flash(first_error(form, "Tags are too long."), "error")
-        return _back_to(number)
-    try:
+
+    def change() -> str:
         service.set_tags(
             ticket=ticket,
             actor=current_user,
             names=(form.tags.data or "").split(","),
             version=form.version.data,
         )
-    except (Invalid, Conflict) as error:
-        flash(error.message, "error")
-    else:
-        flash("Tags saved.", "success")
+        return "Tags saved."
+
+    apply_control(form, change, "Tags are too long.")
     return _back_to(number)
 
 
