@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from helpdesk import resource_dir
 from helpdesk.auth.demo import seed_users
+from helpdesk.kb.demo import seed_articles
 from helpdesk.playbooks.demo import seed_playbooks
 from helpdesk.tickets.demo import seed_tickets
 
@@ -29,6 +30,7 @@ STEPS: tuple[DemoStep, ...] = (
     DemoStep("accounts", lambda rng, size: seed_users(rng)),
     DemoStep("tickets", lambda rng, size: seed_tickets(rng, count=size.tickets)),
     DemoStep("playbook runs", lambda rng, size: seed_playbooks(rng, resource_dir("playbooks"))),
+    DemoStep("help centre articles", lambda rng, size: seed_articles(rng)),
 )
 
 

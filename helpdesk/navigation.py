@@ -21,11 +21,13 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "main.index", ANYONE),
+    NavItem("Help centre", "kb.index", ANYONE),
     NavItem("My tickets", "tickets.mine", CUSTOMERS),
     NavItem("New ticket", "tickets.create", CUSTOMERS),
     NavItem("Queue", "tickets.queue", STAFF),
     NavItem("Check-ins", "playbooks.check_ins", STAFF, count="due_check_ins"),
     NavItem("Playbooks", "playbooks.index", STAFF),
+    NavItem("Articles", "kb.manage", STAFF),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),

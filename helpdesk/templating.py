@@ -1,8 +1,10 @@
-"""Jinja filters for dates and durations, shown the same way on every page."""
+"""Jinja filters for dates, durations and links in plain text, the same on every page."""
 
+import re
 from datetime import datetime
 
 from flask import Flask
+from markupsafe import Markup, escape
 
 from helpdesk import clock
 
@@ -35,9 +37,25 @@ def format_due(due: datetime | None, now: datetime) -> str:
     return f"{format_duration(left)} left" if left >= 0 else f"overdue by {format_duration(left)}"
 
 
+# A web address in escaped text: it ends at whitespace or an escaped quote or bracket.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:!?)]*(?:\s|&lt;|&gt;|&#34;|&#39;|$))")
+
+
+def linkify(text: str | None) -> Markup:
+    """Plain text, escaped, with its http and https addresses made into links."""
+    escaped = str(escape(text or ""))
+    return Markup(
+        WEB_ADDRESS.sub(
+            lambda match: f'<a href="{match[0]}" rel="noopener noreferrer nofollow">{match[0]}</a>',
+            escaped,
+        )
+    )
+
+
 def register_filters(app: Flask) -> None:
     """Make the filters available to templates."""
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_duration, "duration")
+    app.add_template_filter(linkify, "linkify")
     app.add_template_global(format_due, "due_text")
     app.add_template_global(clock.now, "clock_now")

@@ -1,6 +1,7 @@
 """Small helpers the views of every area share."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 from flask import flash, request
@@ -89,3 +90,33 @@ def referrer_path() -> str | None:
     if parts.netloc and parts.netloc != request.host:
         return None
     return local_path(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results counted and fetched by hand (the pagination macro reads it)."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1

@@ -8,6 +8,8 @@ from werkzeug.datastructures import FileStorage
 from helpdesk.auth.models import User
 from helpdesk.auth.service import hash_password
 from helpdesk.extensions import db
+from helpdesk.kb import service as kb
+from helpdesk.kb.models import Article
 from helpdesk.tickets import service
 from helpdesk.tickets.models import CannedReply, Ticket
 
@@ -57,3 +59,16 @@ def make_canned_reply(
     db.session.add(reply)
     db.session.commit()
     return reply
+
+
+def make_article(
+    title: str = "How do I change my delivery address?",
+    body: str = "Open **My orders**, choose the order and press *Change address*.",
+    status: str = "published",
+    author: User | None = None,
+    **options,
+) -> Article:
+    """A knowledge-base article written through the service, published unless asked."""
+    return kb.create_article(
+        author=author or make_user("agent"), title=title, body=body, status=status, **options
+    )

@@ -11,7 +11,7 @@ from helpdesk.playbooks import service as playbooks
 from helpdesk.playbooks.models import CheckIn
 from helpdesk.tickets.models import Attachment, Message
 from tests.conftest import sign_in
-from tests.factories import make_canned_reply, make_ticket, make_user, upload
+from tests.factories import make_article, make_canned_reply, make_ticket, make_user, upload
 
 ROLES = (None, "customer", "agent", "supervisor", "admin")
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -58,6 +58,17 @@ EXPECTED_ACCESS = {
     "playbooks.check_ins": STAFF,
     "playbooks.complete_check_in": STAFF,
     "tagging.train": ADMINS,
+    "kb.index": EVERYONE,
+    "kb.category": EVERYONE,
+    "kb.find": EVERYONE,
+    "kb.suggest": EVERYONE,
+    "kb.article": EVERYONE,
+    "kb.feedback": EVERYONE,
+    "kb.create": STAFF,
+    "kb.edit": STAFF,
+    "kb.preview": STAFF,
+    "kb.manage": STAFF,
+    "kb.topics": STAFF,
 }
 
 
@@ -110,6 +121,7 @@ def test_every_route_answers_each_role_as_expected(app):
         "run_id": run.id,
         "step_id": last_step.id,
         "check_in_id": db.session.scalar(select(CheckIn.id)),
+        "slug": make_article().slug,
     }
     checked = 0
 

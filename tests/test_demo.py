@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 from helpdesk.auth.demo import DEMO_PASSWORD
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
+from helpdesk.kb.models import Article, Suggestion
 from helpdesk.outbox.models import OutboxEmail
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
-from helpdesk.tickets.models import CannedReply, Message, Ticket
+from helpdesk.tickets.models import CannedReply, Category, Message, Ticket
 from tests.conftest import sign_in
 from tests.factories import make_user
 
@@ -88,3 +89,19 @@ def test_full_demo_has_about_six_hundred_tickets(backend, runner):
 
     assert result.exit_code == 0, result.output
     assert db.session.scalar(select(func.count()).select_from(Ticket)) == 600
+
+
+def test_demo_help_centre_has_published_articles_in_every_category(runner):
+    runner.invoke(args=["seed-demo", "--tickets", "40"])
+
+    published = db.session.scalars(select(Article).where(Article.status == "published")).all()
+    again = runner.invoke(args=["seed-demo", "--tickets", "40"])
+
+    assert len(published) >= 25
+    assert {article.category.name for article in published} == set(
+        db.session.scalars(select(Category.name))
+    )
+    assert sum(article.helpful_yes + article.helpful_no for article in published) > 0
+    assert db.session.scalar(select(Article).where(Article.source_ticket_id.is_not(None)))
+    assert db.session.scalar(select(func.count()).select_from(Suggestion)) > 0
+    assert "0 help centre articles" in again.output

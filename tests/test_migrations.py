@@ -52,12 +52,19 @@ def test_later_migrations_keep_the_search_index_in_step(empty_database_url, tmp_
         downgrade(revision="b8f3d2e6c4a1")  # back to the migration that built the search
         upgrade()
         if db.engine.dialect.name == "sqlite":
-            found = db.session.execute(
-                text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
-            ).scalar()
-            assert found == 6
+            found = dict(
+                db.session.execute(
+                    text(
+                        "SELECT tbl_name, count(*) FROM sqlite_master WHERE type = 'trigger' "
+                        "GROUP BY tbl_name"
+                    )
+                ).all()
+            )
+            assert found == {"messages": 3, "tickets": 3, "articles": 3}
         else:
             names = {index["name"] for index in inspect(db.engine).get_indexes("messages")}
             assert "ix_messages_body_fts" in names
+            names = {index["name"] for index in inspect(db.engine).get_indexes("articles")}
+            assert "ix_articles_search_fts" in names
         db.session.remove()
         db.engine.dispose()

@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
-import markdown
-import nh3
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from helpdesk import markup
 
 # The same values as helpdesk.sentiment.LABELS and helpdesk.tickets.models.Priority (a test
 # keeps them in step); repeated here so reading a file needs neither a model nor a database.
@@ -40,9 +40,6 @@ FILE_PATTERNS = ("*.yaml", "*.yml")
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 TOP = "playbook"  # the field name of the whole document in errors
-ALLOWED_TAGS = frozenset(
-    ("p", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "a", "h3", "h4", "br")
-)
 
 
 @dataclass(frozen=True)
@@ -178,16 +175,7 @@ def matches(
 
 def render_guidance(markdown_text: str) -> str:
     """Step guidance as HTML: Markdown, then only an allow-list of tags and safe links."""
-    html = markdown.markdown(markdown_text)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        url_relative="deny",
-        link_rel="noopener noreferrer nofollow",
-    )
+    return markup.render(markdown_text, markup.GUIDANCE)
 
 
 class _Reader:

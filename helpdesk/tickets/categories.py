@@ -36,22 +36,26 @@ def _commit() -> None:
         raise Invalid("A category with this name exists already.", field="name") from None
 
 
-def add(*, name: str, position: int | None = None) -> Category:
+def add(*, name: str, position: int | None = None, description: str = "") -> Category:
     """A new category, placed last unless a position is given."""
     if position is None:
         position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
-    category = Category(name=name.strip(), position=position)
+    category = Category(name=name.strip(), position=position, description=description.strip())
     db.session.add(category)
     _commit()
     return category
 
 
-def update(*, category_id: int, name: str, position: int | None) -> Category:
-    """Rename or move a category; tickets keep it."""
+def update(
+    *, category_id: int, name: str, position: int | None, description: str | None = None
+) -> Category:
+    """Rename, move or describe a category; tickets keep it."""
     category = get(category_id)
     category.name = name.strip()
     if position is not None:
         category.position = position
+    if description is not None:
+        category.description = description.strip()
     _commit()
     return category
 

@@ -226,3 +226,6 @@ class CategoryForm(FlaskForm):
         validators=[DataRequired("Name the category."), Length(max=60)],
     )
     position = IntegerField("Order", default=0, validators=[Optional()])
+    description = StringField(
+        "Description", filters=[single_line], validators=[Optional(), Length(max=300)]
+    )

@@ -81,6 +81,8 @@ def describe(event: TicketEvent) -> str:
             return f"unticked “{data['step']}”"
         case "check_in_done":
             return "checked in with the customer" + ("" if data.get("on_time") else " (late)")
+        case "faq_written":
+            return f"wrote the FAQ article “{data['title']}” from this ticket"
         case "auto_closed":
             return f"closed the ticket {data['after_days']} days after it was resolved"
         case _:

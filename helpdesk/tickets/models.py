@@ -102,6 +102,8 @@ class Category(db.Model):
     name: Mapped[str] = mapped_column(String(60), unique=True)
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # Shown on the knowledge base's front page under the category's name.
+    description: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 ticket_tags = Table(

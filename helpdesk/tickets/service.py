@@ -390,26 +390,35 @@ def update_properties(
     return ticket
 
 
+def tag_names(names: Sequence[str]) -> list[str]:
+    """Tags as stored: lower case, trimmed, each once, sorted; Invalid when too many."""
+    wanted = sorted({name.strip().lower()[:40] for name in names if name.strip()})
+    if len(wanted) > MAX_TAGS:
+        raise Invalid(f"Use at most {MAX_TAGS} tags.", field="tags")
+    return wanted
+
+
+def tags_named(names: Sequence[str]) -> list[Tag]:
+    """The tags of these (already cleaned) names, creating the new ones in the session."""
+    existing = {tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    for name in names:
+        if name not in existing:
+            existing[name] = Tag(name=name)
+            db.session.add(existing[name])
+    return [existing[name] for name in names]
+
+
 def set_tags(
     *, ticket: Ticket, actor: User, names: Sequence[str], version: int | None = None
 ) -> Ticket:
     """Replace the ticket's tags with these names (created when new)."""
-    wanted = sorted({name.strip().lower()[:40] for name in names if name.strip()})
-    if len(wanted) > MAX_TAGS:
-        raise Invalid(f"Use at most {MAX_TAGS} tags.", field="tags")
+    wanted = tag_names(names)
     _check_version(ticket, version, actor)
     old = [tag.name for tag in ticket.tags]
     if old == wanted:
         return ticket
     with one_change():
-        existing = {
-            tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(wanted)))
-        }
-        for name in wanted:
-            if name not in existing:
-                existing[name] = Tag(name=name)
-                db.session.add(existing[name])
-        ticket.tags = [existing[name] for name in wanted]
+        ticket.tags = tags_named(wanted)
         ticket.updated_at = clock.now()
         db.session.flush()
         record(ticket, actor, "tags_changed", old=old, new=wanted)

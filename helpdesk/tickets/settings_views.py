@@ -65,7 +65,11 @@ def categories_admin():
     form = CategoryForm()
     if form.validate_on_submit():
         try:
-            category = categories.add(name=form.name.data, position=form.position.data)
+            category = categories.add(
+                name=form.name.data,
+                position=form.position.data,
+                description=form.description.data or "",
+            )
         except Invalid as error:
             show_on_form(form, error)
         else:
@@ -87,7 +91,10 @@ def update_category(category_id: int):
     else:
         try:
             categories.update(
-                category_id=category_id, name=form.name.data, position=form.position.data
+                category_id=category_id,
+                name=form.name.data,
+                position=form.position.data,
+                description=form.description.data or "",
             )
         except Invalid as error:
             flash(error.message, "error")

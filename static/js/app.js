@@ -76,4 +76,107 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+
+  // New-ticket form: articles that may answer the subject, shown as the customer types.
+  document.querySelectorAll("input[data-suggest-url]").forEach((subject) => {
+    const box = document.getElementById(subject.dataset.suggestBox);
+    const formKey = subject.form && subject.form.querySelector("input[name=submission_key]");
+    if (!box) return;
+    let timer;
+    let asked = "";
+    let pending;
+    const show = (articles) => {
+      box.replaceChildren();
+      box.hidden = articles.length === 0;
+      if (!articles.length) return;
+      const heading = document.createElement("p");
+      heading.className = "kb-suggestions-heading";
+      heading.textContent = "These articles may answer your question:";
+      const list = document.createElement("ul");
+      articles.forEach((article) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = article.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.textContent = article.title;
+        const excerpt = document.createElement("span");
+        excerpt.className = "muted";
+        excerpt.textContent = ` ${article.excerpt}`;
+        item.append(link, excerpt);
+        list.append(item);
+      });
+      box.append(heading, list);
+    };
+    subject.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const query = subject.value.trim();
+        if (query === asked) return;
+        asked = query;
+        if (query.length < 3) {
+          show([]);
+          return;
+        }
+        if (pending) pending.abort();
+        pending = new AbortController();
+        const url = new URL(subject.dataset.suggestUrl, window.location.href);
+        url.searchParams.set("q", query);
+        if (formKey && formKey.value) url.searchParams.set("form", formKey.value);
+        try {
+          const response = await fetch(url, {
+            signal: pending.signal,
+            headers: { Accept: "application/json" },
+            credentials: "same-origin",
+          });
+          if (response.ok) show(await response.json());
+        } catch (error) {
+          // A newer keystroke aborted this request, or the network failed: keep the form.
+        }
+      }, 300);
+    });
+  });
+
+  // "Insert link" buttons put an article's title and address into the reply box.
+  document.querySelectorAll("button[data-insert-target]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const target = document.getElementById(button.dataset.insertTarget);
+      if (!target) return;
+      const text = button.dataset.insertText;
+      const start = target.selectionStart ?? target.value.length;
+      const end = target.selectionEnd ?? target.value.length;
+      const before = target.value.slice(0, start);
+      const spacer = before && !before.endsWith("\n") ? "\n" : "";
+      target.value = `${before}${spacer}${text}\n${target.value.slice(end)}`;
+      target.focus();
+    });
+  });
+
+  // The article editor shows the Markdown rendered as the customer will see it.
+  document.querySelectorAll("form[data-preview-url]").forEach((form) => {
+    const body = form.querySelector("textarea[name=body]");
+    const output = document.getElementById("article-preview");
+    if (!body || !output) return;
+    let timer;
+    const render = async () => {
+      const data = new FormData();
+      data.append("body", body.value);
+      data.append("csrf_token", form.querySelector("input[name=csrf_token]").value);
+      const response = await fetch(form.dataset.previewUrl, {
+        method: "POST",
+        body: data,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      }).catch(() => null);
+      if (response && response.ok) {
+        // Sanitised on the server with the same allow-list as the saved article.
+        output.innerHTML = (await response.json()).html;
+      }
+    };
+    body.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(render, 400);
+    });
+  });
 });

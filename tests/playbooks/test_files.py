@@ -356,15 +356,21 @@ def test_render_guidance_keeps_the_allowed_markdown():
     assert 'href="mailto:help@example.com"' in html
 
 
-def test_the_files_module_imports_no_flask_database_or_app():
-    tree = ast.parse((PROJECT_ROOT / "helpdesk" / "playbooks" / "files.py").read_text())
-    imported = {
-        name.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for name in (
-            [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module]
-        )
-    }
+def imported_modules(path) -> set[str]:
+    """Dotted names a module imports ("from a import b" counts as "a.b")."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
 
-    assert imported.isdisjoint({"flask", "flask_sqlalchemy", "sqlalchemy", "helpdesk"})
+
+@pytest.mark.parametrize("module", ["playbooks/files.py", "markup.py"])
+def test_pure_modules_import_no_flask_database_or_app(module):
+    imported = imported_modules(PROJECT_ROOT / "helpdesk" / module)
+
+    roots = {name.split(".")[0] for name in imported}
+    assert roots.isdisjoint({"flask", "flask_sqlalchemy", "sqlalchemy"})
+    assert {name for name in imported if name.startswith("helpdesk")} <= {"helpdesk.markup"}

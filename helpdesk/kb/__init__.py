@@ -1,0 +1,1 @@
+"""Knowledge base: FAQ articles, their search, helpfulness, and suggestions to customers."""
