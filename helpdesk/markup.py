@@ -6,6 +6,7 @@ Markdown lets through (raw HTML included) is cut back to harmless tags, attribut
 
 import html
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -39,10 +40,17 @@ ARTICLE = Profile(
 
 
 def _site_image(tag: str, attribute: str, value: str) -> str | None:
-    """Images only from this site: a path, never another host or a data: URL."""
-    if tag == "img" and attribute == "src":
-        return value if value.startswith("/") and not value.startswith("//") else None
-    return value
+    """Images only from this site: a plain path, never another host or a data: URL.
+    Browsers read "/\\host" and "/<tab>/host" as another host, so backslashes, whitespace
+    and control characters are refused too."""
+    if tag != "img" or attribute != "src":
+        return value
+    if not value.startswith("/") or value[1:2] in ("/", "\\"):
+        return None
+    if "\\" in value or any(char.isspace() or ord(char) < 32 for char in value):
+        return None
+    parts = urlsplit(value)
+    return value if not parts.scheme and not parts.netloc else None
 
 
 def render(text: str, profile: Profile = GUIDANCE) -> str:

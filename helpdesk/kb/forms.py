@@ -2,11 +2,12 @@
 
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from helpdesk.kb.models import ArticleStatus
 from helpdesk.text import multi_line, single_line
 from helpdesk.tickets.forms import choices, optional_int
+from helpdesk.web import MAX_ID
 
 MAX_BODY = 50_000
 
@@ -33,7 +34,9 @@ class ArticleForm(FlaskForm):
         default=ArticleStatus.DRAFT.value,
     )
     version = IntegerField(validators=[Optional()])
-    from_ticket = IntegerField(validators=[Optional()])
+    from_ticket = IntegerField(
+        validators=[Optional(), NumberRange(1, MAX_ID, "There is no such ticket.")]
+    )
     preview = SubmitField("Preview")
     save = SubmitField("Save")
 

@@ -23,6 +23,7 @@ WINDOW = timedelta(days=30)
 # is bounded however busy the month was.
 SUBJECTS_READ = 20_000
 TOPICS = 20
+CANDIDATES = 100
 MIN_TICKETS = 2
 EXAMPLES = 3
 
@@ -85,7 +86,8 @@ def uncovered_topics(now: datetime | None = None) -> list[Topic]:
     ).scalars()
     counts = Counter(word for subject in subjects for word in subject_words(subject))
     topics = []
-    for word, tickets in counts.most_common():
+    # Coverage is one indexed query per word: look at the commonest words only.
+    for word, tickets in counts.most_common(CANDIDATES):
         if tickets < MIN_TICKETS or len(topics) == TOPICS:
             break
         if search.covers(word):

@@ -18,10 +18,14 @@ GREETING = re.compile(
     r"\A\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n]*\n+", re.IGNORECASE
 )
 SIGN_OFF = re.compile(
-    r"\n\s*(?:best(?: wishes| regards)?|kind regards|regards|many thanks|thanks(?: again)?|"
-    r"thank you|cheers|all the best)[,.!]?\s*(?:\n[^\n]*){0,3}\s*\Z",
+    r"(?:best(?: wishes| regards)?|kind regards|regards|many thanks|thanks(?: again)?|"
+    r"thank you|cheers|all the best)[,.!]?",
     re.IGNORECASE,
 )
+SIGN_OFF_LINES = 4  # a sign-off is one of the last few lines: the word, then a name or two
+# Reference numbers that mix letters and digits: ORD123456, GB29NWBK60161331926819.
+REFERENCE = re.compile(r"\b(?=[A-Za-z0-9]*\d{4})(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b")
+MIN_NAME = 3  # shorter names ("Al", "me@...") would take ordinary words with them
 
 
 @dataclass(frozen=True)
@@ -37,16 +41,26 @@ class Draft:
 def scrub(text: str, names: list[str]) -> str:
     """The text without greetings and sign-offs, email addresses, long numbers or the names."""
     text = GREETING.sub("", text)
-    text = SIGN_OFF.sub("", text)
+    text = _without_sign_off(text)
+    text = REFERENCE.sub("[number]", text)
     text = EMAIL.sub("[email]", text)
     text = CARD_ENDING.sub(lambda match: f"{match[1]}{match[2] or ''} [number]", text)
     text = LONG_NUMBER.sub(
         lambda match: "[number]" if sum(c.isdigit() for c in match[0]) >= MIN_DIGITS else match[0],
         text,
     )
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted({name for name in names if len(name) >= MIN_NAME}, key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name)}\b", "[name]", text, flags=re.IGNORECASE)
     return text.strip()
+
+
+def _without_sign_off(text: str) -> str:
+    """The text without a closing "Thanks, Anna" (looked for in the last lines only)."""
+    lines = text.rstrip().split("\n")
+    for position in range(max(0, len(lines) - SIGN_OFF_LINES), len(lines)):
+        if SIGN_OFF.fullmatch(lines[position].strip()):
+            return "\n".join(lines[:position]).rstrip()
+    return text
 
 
 def _names_of(ticket: Ticket) -> list[str]:

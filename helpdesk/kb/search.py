@@ -23,21 +23,29 @@ MIN_WORD = 2
 START, STOP = "\x02", "\x03"
 ENGLISH = literal_column("'english'::regconfig")
 _article_fts = table("article_fts", column("rowid"))
+# PostgreSQL's English stop words (Snowball's list) and a few of our own: the same words are
+# ignored on both databases, so a word counts as searchable, or not, on either.
 STOP_WORDS = frozenset(
-    """a about after again all am an and any are as at be been before being but by can
-    could did do does doing for from had has have having he her here hers him his how i if in
-    into is it its just me more most my no nor not now of off on once only or our ours out over
-    own same she should so some such than that the their them then there these they this those
-    through to too under until up very was we were what when where which while who whom why
-    will with would you your yours hi hello please thanks thank help get got still""".split()
+    """a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does
+    doesn't doing don't down during each few for from further had hadn't has hasn't have haven't
+    having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll
+    i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor
+    not of off on once only or other ought our ours ourselves out over own same shan't she
+    she'd she'll she's should shouldn't so some such than that that's the their theirs them
+    themselves then there there's these they they'd they'll they're they've this those through
+    to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
+    when when's where where's which while who who's whom why why's will with won't would
+    wouldn't you you'd you'll you're you've your yours yourself yourselves
+    s t just don should now hi hello please thanks thank""".split()
 )
 
 
 def words_of(query: str) -> list[str]:
-    """The words worth searching for: lowercased, without stop words (unless that is all)."""
-    words = [word for word in re.findall(r"\w+", query.lower()) if len(word) >= MIN_WORD]
-    meaningful = [word for word in words if word not in STOP_WORDS]
-    return list(dict.fromkeys(meaningful or words))[:MAX_TERMS]
+    """The words worth searching for: lowercased, without stop words."""
+    words = re.findall(r"\w+", query.lower())
+    meaningful = [word for word in words if len(word) >= MIN_WORD and word not in STOP_WORDS]
+    return list(dict.fromkeys(meaningful))[:MAX_TERMS]
 
 
 @dataclass(frozen=True)

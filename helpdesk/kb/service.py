@@ -1,10 +1,11 @@
 """Knowledge-base operations: writing articles, reading them, votes, and suggestions shown."""
 
 import re
+import secrets
 import unicodedata
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -40,23 +41,14 @@ def slugify(title: str) -> str:
 
 
 def _free_slug(base: str) -> str:
-    """`base`, or `base-2`, `base-3`... whichever no article (or page) has yet."""
-    taken = (
-        set(
-            db.session.scalars(
-                select(Article.slug).where(
-                    or_(Article.slug == base, Article.slug.like(f"{base}-%"))
-                )
-            )
-        )
-        | RESERVED_SLUGS
-    )
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+    """`base`, or `base-2` ... `base-20`, whichever no article (or page) has yet; past that,
+    a random suffix (one query either way, however many articles share a title)."""
+    candidates = [base, *(f"{base}-{number}" for number in range(2, 21))]
+    taken = set(db.session.scalars(select(Article.slug).where(Article.slug.in_(candidates))))
+    for candidate in candidates:
+        if candidate not in taken | RESERVED_SLUGS:
+            return candidate
+    return f"{base}-{secrets.token_hex(3)}"
 
 
 def _chosen_slug(wanted: str, article: Article | None = None) -> str:
@@ -75,6 +67,8 @@ def _chosen_slug(wanted: str, article: Article | None = None) -> str:
 
 def get(slug: str) -> Article:
     """An article by its slug, draft or published, or NotFound."""
+    if not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG + 10:
+        raise NotFound("There is no such article.")
     article = db.session.scalar(select(Article).where(Article.slug == slug))
     if article is None:
         raise NotFound("There is no such article.")
@@ -173,7 +167,7 @@ def update_article(
         raise Conflict(EDITED_MEANWHILE)
     new_slug = article.slug
     if slug and slug != article.slug:
-        if article.is_published:
+        if article.published_at is not None:
             raise Invalid("A published article keeps its address.", field="slug")
         new_slug = _chosen_slug(slug, article)
     _write(article, title=title, body=body, category_id=category_id, tags=tags, status=status)

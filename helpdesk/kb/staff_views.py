@@ -7,14 +7,14 @@ from flask_login import current_user
 
 from helpdesk import clock, markup
 from helpdesk.auth.access import STAFF, allow
-from helpdesk.errors import Conflict, Invalid
+from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.kb import catalogue, insights, prefill, service
 from helpdesk.kb.forms import ArticleForm
 from helpdesk.kb.models import Article, ArticleStatus
 from helpdesk.kb.views import bp
 from helpdesk.tickets import service as tickets
 from helpdesk.tickets.detail import category_choices
-from helpdesk.web import page_number, show_on_form
+from helpdesk.web import MAX_ID, page_number, show_on_form
 
 
 def article_form(**defaults) -> ArticleForm:
@@ -64,6 +64,8 @@ def _form_page(form: ArticleForm, **context):
 def create():
     """Write an article; `from_ticket` starts it from a solved ticket."""
     source = request.args.get("from_ticket", type=int)
+    if source is not None and not 0 < source <= MAX_ID:
+        raise NotFound("There is no such ticket.")
     if request.method == "GET" and source is not None:
         ticket = tickets.ticket_for(current_user, source)
         draft = prefill.draft_from_ticket(ticket)

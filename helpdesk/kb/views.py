@@ -1,5 +1,6 @@
 """The public knowledge base: front page, categories, articles, search, votes, suggestions."""
 
+import re
 import secrets
 
 from flask import (
@@ -20,11 +21,13 @@ from helpdesk.auth.access import ANYONE, allow
 from helpdesk.kb import catalogue, search, service
 from helpdesk.kb.forms import FeedbackForm
 from helpdesk.outbox.service import absolute_url
+from helpdesk.text import single_line
 from helpdesk.tickets import categories
 from helpdesk.web import Page, first_error, page_number
 
 bp = Blueprint("kb", __name__)
 MAX_QUERY = 200
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
 TICKET_SUGGESTIONS = 3
 
 
@@ -50,7 +53,14 @@ def kb_helpers() -> dict:
 
 
 def query_text() -> str:
-    return request.args.get("q", "").strip()[:MAX_QUERY]
+    """The `q` argument as one clean line (no control characters, which PostgreSQL refuses)."""
+    return (single_line(request.args.get("q", "")) or "")[:MAX_QUERY]
+
+
+def form_key() -> str | None:
+    """The new-ticket form's one-time key a suggestion came from, if it looks like one."""
+    key = request.args.get("form", "")
+    return key if FORM_KEY.fullmatch(key) else None
 
 
 @bp.route("/kb")
@@ -89,14 +99,14 @@ def find():
 @allow(ANYONE)
 def suggest():
     """Articles for what a customer is typing, as JSON for the new-ticket form."""
-    form_key = request.args.get("form", "")[:64] or None
+    key = form_key()
     customer = current_user if current_user.is_authenticated else None
-    articles = service.suggest(query=query_text(), customer=customer, form_key=form_key)
+    articles = service.suggest(query=query_text(), customer=customer, form_key=key)
     return jsonify(
         [
             {
                 "title": article.title,
-                "url": url_for("kb.article", slug=article.slug, form=form_key),
+                "url": url_for("kb.article", slug=article.slug, form=key),
                 "excerpt": markup.excerpt(article.body_text, 140),
             }
             for article in articles
@@ -112,9 +122,9 @@ def article(slug: str):
     staff = current_user.is_authenticated and current_user.is_staff
     if found.is_published and not staff:
         service.record_view(found)
-        form_key = request.args.get("form")
-        if form_key and current_user.is_authenticated:
-            service.suggestion_opened(article=found, customer=current_user, form_key=form_key)
+        key = form_key()
+        if key and current_user.is_authenticated:
+            service.suggestion_opened(article=found, customer=current_user, form_key=key)
     return render_template(
         "kb/article.html",
         article=found,

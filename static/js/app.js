@@ -113,12 +113,13 @@ document.addEventListener("DOMContentLoaded", () => {
       timer = setTimeout(async () => {
         const query = subject.value.trim();
         if (query === asked) return;
-        asked = query;
+        if (pending) pending.abort();
+        pending = null;
         if (query.length < 3) {
+          asked = "";
           show([]);
           return;
         }
-        if (pending) pending.abort();
         pending = new AbortController();
         const url = new URL(subject.dataset.suggestUrl, window.location.href);
         url.searchParams.set("q", query);
@@ -129,7 +130,10 @@ document.addEventListener("DOMContentLoaded", () => {
             headers: { Accept: "application/json" },
             credentials: "same-origin",
           });
-          if (response.ok) show(await response.json());
+          if (response.ok) {
+            show(await response.json());
+            asked = query;
+          }
         } catch (error) {
           // A newer keystroke aborted this request, or the network failed: keep the form.
         }

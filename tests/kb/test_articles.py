@@ -17,6 +17,10 @@ HOSTILE = [
     ("![x](data:image/svg+xml;base64,PHN2Zz4=)", ["data:"]),
     ("![x](https://tracker.example.net/pixel.gif)", ["tracker.example.net"]),
     ("![x](//evil.example.net/a.png)", ["evil.example.net"]),
+    ("![x](/\\evil.example.net/a.png)", ["evil.example.net"]),
+    ('<img src="/\\evil.example.net/a.png">', ["evil.example.net"]),
+    ('<img src="/&#9;/evil.example.net/a.png">', ["evil.example.net"]),
+    ('<img src="/\n/evil.example.net/a.png">', ["evil.example.net"]),
     ('<iframe src="https://evil.example.net"></iframe>', ["<iframe"]),
     ('<div style="background:url(javascript:alert(1))">x</div>', ["style", "javascript:"]),
     ("<svg onload=alert(1)><circle/></svg>", ["<svg", "onload"]),
@@ -117,6 +121,35 @@ def test_a_chosen_slug_must_be_well_formed_and_free(app, slug):
         make_article(title="Anything", slug=slug)
 
     assert refused.value.field == "slug"
+
+
+def test_an_article_once_published_keeps_its_slug_even_as_a_draft_again(app):
+    article = make_article(title="Parcels")
+    service.update_article(
+        article=article,
+        actor=article.author,
+        version=article.version,
+        title="Parcels",
+        body="x",
+        status="draft",
+    )
+
+    with pytest.raises(Invalid, match="keeps its address"):
+        service.update_article(
+            article=article,
+            actor=article.author,
+            version=article.version,
+            title="Parcels",
+            body="x",
+            status="draft",
+            slug="parcels-new",
+        )
+
+
+def test_many_articles_with_one_title_still_get_free_slugs(app):
+    slugs = {make_article(title="Как вернуть товар").slug for _ in range(23)}
+
+    assert len(slugs) == 23 and "article" in slugs and "article-20" in slugs
 
 
 def test_a_draft_may_take_another_free_slug_but_not_a_taken_one(app):

@@ -30,6 +30,18 @@ def test_front_page_lists_categories_with_their_articles_most_read_and_latest(cl
     assert "Secret plans" not in page
 
 
+def test_front_page_keeps_the_admins_order_of_categories(client):
+    billing, orders = category("Billing"), category("Orders & delivery")
+    billing.position, orders.position = 9, 1
+    db.session.commit()
+    make_article(title="Invoices explained", category_id=billing.id)
+    make_article(title="Where is my parcel?", category_id=orders.id)
+
+    page = client.get("/kb").get_data(as_text=True)
+
+    assert page.index("Orders &amp; delivery") < page.index("Billing")
+
+
 def test_category_page_lists_its_published_articles(client):
     billing = category("Billing")
     make_article(title="Invoices explained", category_id=billing.id)
@@ -127,6 +139,37 @@ def test_search_finds_other_forms_of_a_word_and_ignores_filler_words(client):
     assert "1 article" in page and "Refunds" in page
 
 
+def test_stop_words_are_ignored_alike_on_both_databases(client):
+    make_article(title="Is the site down?", body="Check the status page.")
+
+    assert "0 articles" in client.get("/kb/search?q=down").get_data(as_text=True)
+    assert "1 article" in client.get("/kb/search?q=site down").get_data(as_text=True)
+
+
+def test_odd_input_gets_a_clean_answer_never_a_server_error(login):
+    article = make_article()
+    browser, _ = login("customer")
+    agent, _ = login("agent")
+
+    for url in (
+        "/kb/x%00y",
+        "/kb/x%00y/edit",
+        f"/kb/{article.slug}?form=a%00b",
+        "/kb/suggest?q=password%00&form=k1",
+        "/kb/suggest?q=password&form=k%00",
+        "/kb/search?q=%00",
+        "/kb/" + "a" * 500,
+    ):
+        assert browser.get(url).status_code in (200, 403, 404), url
+    assert browser.post("/kb/x%00y/feedback", data={"helpful": "yes"}).status_code == 404
+    assert agent.get("/kb/new?from_ticket=99999999999999999999").status_code == 404
+    too_big = agent.post(
+        "/kb/new",
+        data={"title": "T", "body": "b", "status": "draft", "from_ticket": "99999999999999999999"},
+    )
+    assert too_big.status_code == 422
+
+
 def test_search_with_operators_or_nothing_to_search_for_is_no_error(client):
     make_article()
     for query in ['"', "AND OR NOT", "*", "a:b", "(", "NEAR(x y)", "", "   ", "é" * 300]:
@@ -182,6 +225,7 @@ def test_suggest_returns_title_and_url_of_matching_published_articles(client):
     [found] = response.get_json()
     assert found["title"] == "How do I reset my password?"
     assert found["url"] == f"/kb/{article.slug}"
+    assert found["excerpt"] == "Use the reset link."
     assert client.get("/kb/suggest?q=").get_json() == []
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from helpdesk import clock
 from helpdesk.extensions import db
 from helpdesk.kb.models import Article
+from helpdesk.kb.prefill import scrub
 from helpdesk.tickets import service as tickets
 from helpdesk.tickets.models import Category, TicketEvent
 from tests.factories import make_article, make_ticket, make_user
@@ -152,6 +153,15 @@ def test_turn_into_faq_prefills_question_and_best_answer_without_personal_data(l
     for personal in ("Anna", "Berg", "anna.berg@example.com", "4471093", "7946", "Sam"):
         assert personal not in page.split('name="body"')[1].split("</textarea>")[0], personal
     assert 'value="billing, double-charge"' in page
+
+
+def test_prefill_takes_out_reference_numbers_but_not_words_that_match_a_short_name():
+    text = scrub(
+        "I paid for a jacket: order ORD123456, IBAN GB29NWBK60161331926819, 109.59 EUR.",
+        ["A", "me", "Bo"],
+    )
+
+    assert text == "I paid for a jacket: order [number], IBAN [number], 109.59 EUR."
 
 
 def test_an_article_written_from_a_ticket_is_linked_to_it_both_ways(login):
