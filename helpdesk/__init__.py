@@ -140,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.main.views import bp as main_bp
     from helpdesk.outbox import models  # noqa: F401  (no pages; imported so its table is known)
     from helpdesk.playbooks.views import bp as playbooks_bp
+    from helpdesk.surveys.views import bp as surveys_bp
     from helpdesk.tagging.views import bp as tagging_bp
     from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
     from helpdesk.tickets.views import bp as tickets_bp
@@ -150,6 +151,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tagging_bp)
     app.register_blueprint(playbooks_bp)
     app.register_blueprint(kb_bp)
+    app.register_blueprint(surveys_bp)
     check_every_view_declares_access(app)
 
 

@@ -206,6 +206,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Resolved tickets close after this many days (`flask tickets close-stale`).",
     ),
     Setting(
+        "HELPDESK_SURVEY_DELAY_MINUTES",
+        "SURVEY_DELAY_MINUTES",
+        60,
+        _whole_number,
+        "Minutes after a resolution before the survey email goes out (0 sends at once).",
+    ),
+    Setting(
+        "HELPDESK_SURVEY_EXPIRY_DAYS",
+        "SURVEY_EXPIRY_DAYS",
+        14,
+        _whole_number,
+        "Days a survey link takes an answer.",
+    ),
+    Setting(
+        "HELPDESK_SURVEY_QUIET_DAYS",
+        "SURVEY_QUIET_DAYS",
+        7,
+        _whole_number,
+        "A customer surveyed about one ticket is not surveyed about another for this many days.",
+    ),
+    Setting(
         "HELPDESK_ATTACHMENT_MAX_MB",
         "ATTACHMENT_MAX_MB",
         10,

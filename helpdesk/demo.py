@@ -4,10 +4,13 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import current_app
+
 from helpdesk import resource_dir
 from helpdesk.auth.demo import seed_users
 from helpdesk.kb.demo import seed_articles
 from helpdesk.playbooks.demo import seed_playbooks
+from helpdesk.surveys.demo import seed_survey_answers
 from helpdesk.tickets.demo import seed_tickets
 
 
@@ -28,10 +31,23 @@ class DemoStep:
 
 STEPS: tuple[DemoStep, ...] = (
     DemoStep("accounts", lambda rng, size: seed_users(rng)),
-    DemoStep("tickets", lambda rng, size: seed_tickets(rng, count=size.tickets)),
+    DemoStep("tickets", lambda rng, size: _busy_customers(seed_tickets, rng, count=size.tickets)),
     DemoStep("playbook runs", lambda rng, size: seed_playbooks(rng, resource_dir("playbooks"))),
     DemoStep("help centre articles", lambda rng, size: seed_articles(rng)),
+    DemoStep("survey answers", lambda rng, size: seed_survey_answers(rng)),
 )
+
+
+def _busy_customers(seed_step, *args, **kwargs) -> int:
+    """Run a step with no survey quiet period: the demo's sixty customers write hundreds of
+    tickets in a few months, far more often than real ones, and would mostly go unasked."""
+    config = current_app.config
+    quiet_days = config["SURVEY_QUIET_DAYS"]
+    config["SURVEY_QUIET_DAYS"] = 0
+    try:
+        return seed_step(*args, **kwargs)
+    finally:
+        config["SURVEY_QUIET_DAYS"] = quiet_days
 
 
 def seed(rng: random.Random, size: DemoSize = DemoSize(), on_step=None) -> dict[str, int]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import current_app
 
-from helpdesk.auth.access import ADMINS, ANYONE, CUSTOMERS, STAFF
+from helpdesk.auth.access import ADMINS, ANYONE, CUSTOMERS, STAFF, SUPERVISORS
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Check-ins", "playbooks.check_ins", STAFF, count="due_check_ins"),
     NavItem("Playbooks", "playbooks.index", STAFF),
     NavItem("Articles", "kb.manage", STAFF),
+    NavItem("Recovery", "surveys.recovery_queue", SUPERVISORS, count="open_recoveries"),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),

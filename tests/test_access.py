@@ -69,6 +69,9 @@ EXPECTED_ACCESS = {
     "kb.preview": STAFF,
     "kb.manage": STAFF,
     "kb.topics": STAFF,
+    "surveys.answer": EVERYONE,
+    "surveys.recovery_queue": {"supervisor", "admin"},
+    "surveys.close_recovery": STAFF,
 }
 
 
@@ -122,6 +125,8 @@ def test_every_route_answers_each_role_as_expected(app):
         "step_id": last_step.id,
         "check_in_id": db.session.scalar(select(CheckIn.id)),
         "slug": make_article().slug,
+        "token": "not-a-real-token-but-long-enough-to-look-up",
+        "recovery_id": 1,
     }
     checked = 0
 

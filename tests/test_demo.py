@@ -9,6 +9,7 @@ from helpdesk.extensions import db
 from helpdesk.kb.models import Article, Suggestion
 from helpdesk.outbox.models import OutboxEmail
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
+from helpdesk.surveys.models import Recovery, SurveyResponse
 from helpdesk.tickets.models import CannedReply, Category, Message, Ticket
 from tests.conftest import sign_in
 from tests.factories import make_user
@@ -105,3 +106,21 @@ def test_demo_help_centre_has_published_articles_in_every_category(runner):
     assert db.session.scalar(select(Article).where(Article.source_ticket_id.is_not(None)))
     assert db.session.scalar(select(func.count()).select_from(Suggestion)) > 0
     assert "0 help centre articles" in again.output
+
+
+def test_demo_survey_answers_cover_about_forty_percent_and_follow_the_tickets_history(runner):
+    runner.invoke(args=["seed-demo", "--tickets", "120"])
+
+    resolved = db.session.scalar(
+        select(func.count()).select_from(Ticket).where(Ticket.status.in_(("resolved", "closed")))
+    )
+    answers = db.session.execute(
+        select(Ticket.last_sentiment, func.avg(SurveyResponse.csat), func.count())
+        .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
+        .group_by(Ticket.last_sentiment)
+    ).all()
+    by_mood = {mood: average for mood, average, _ in answers}
+    answered = sum(count for _, _, count in answers)
+    assert 0.25 * resolved <= answered <= 0.55 * resolved
+    assert by_mood["negative"] < by_mood["positive"]
+    assert db.session.scalar(select(func.count()).select_from(Recovery)) > 0

@@ -6,7 +6,6 @@ import secrets
 from flask import (
     Blueprint,
     current_app,
-    flash,
     jsonify,
     redirect,
     render_template,
@@ -23,7 +22,7 @@ from helpdesk.kb.forms import FeedbackForm
 from helpdesk.outbox.service import absolute_url
 from helpdesk.text import single_line
 from helpdesk.tickets import categories
-from helpdesk.web import Page, first_error, page_number
+from helpdesk.web import Page, apply_control, page_number
 
 bp = Blueprint("kb", __name__)
 MAX_QUERY = 200
@@ -139,16 +138,15 @@ def feedback(slug: str):
     """Count a reader's yes or no, once per visitor."""
     found = service.article_for(current_user, slug)
     form = FeedbackForm()
-    if not form.validate_on_submit():
-        flash(first_error(form, "Say whether the article helped."), "error")
-    else:
-        service.give_feedback(article=found, visitor=visitor(), helpful=form.helpful.data == "yes")
-        if form.helpful.data == "yes":
-            flash("Thanks! Glad it helped.", "success")
-        else:
-            flash(
-                "Thanks for telling us; we will improve it. If you still need help, "
-                "send us a request.",
-                "success",
-            )
+
+    def vote() -> str:
+        helpful = form.helpful.data == "yes"
+        service.give_feedback(article=found, visitor=visitor(), helpful=helpful)
+        if helpful:
+            return "Thanks! Glad it helped."
+        return (
+            "Thanks for telling us; we will improve it. If you still need help, send us a request."
+        )
+
+    apply_control(form, vote, "Say whether the article helped.")
     return redirect(url_for("kb.article", slug=found.slug, _anchor="feedback"))

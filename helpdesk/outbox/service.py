@@ -5,6 +5,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
+from blinker import Namespace
 from flask import current_app, render_template
 from sqlalchemy import select, update
 
@@ -16,6 +17,9 @@ from helpdesk.outbox.models import OutboxEmail, OutboxStatus
 
 # How long a claimed email belongs to the sender that claimed it. Far longer than one SMTP
 # conversation may take; if that sender dies mid-send, the email is due again afterwards.
+# Sent with the email as sender when the mail server accepted it, before the outcome commits:
+# what receivers change (a survey invitation's sent time, say) commits with it.
+email_sent = Namespace().signal("email-sent")
 CLAIM_LEASE = timedelta(minutes=10)
 FIRST_RETRY_DELAY = timedelta(minutes=1)
 LONGEST_RETRY_DELAY = timedelta(hours=1)
@@ -157,6 +161,7 @@ def _record_sent(claim: _Claim) -> None:
     email = db.session.get(OutboxEmail, claim.email_id)
     email.status = OutboxStatus.SENT.value
     email.sent_at = clock.now()
+    email_sent.send(email)
     db.session.commit()
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 
 from helpdesk.tickets.models import DONE_STATUSES, WAITING_ON_TEAM, Status, Ticket
+from helpdesk.tickets.signals import status_moved
 
 
 def set_sla_targets(ticket: Ticket) -> None:
@@ -34,7 +35,8 @@ def refresh_sla(ticket: Ticket) -> None:
 
 
 def move(ticket: Ticket, to: Status, now: datetime) -> bool:
-    """Change the status, keeping wait time, resolution, closing and reopens; True if it moved."""
+    """Change the status, keeping wait time, resolution, closing and reopens; True if it moved.
+    Every status change passes here, so here is where other areas hear of it."""
     old = Status(ticket.status)
     if old == to:
         return False
@@ -55,6 +57,7 @@ def move(ticket: Ticket, to: Status, now: datetime) -> bool:
         ticket.resolved_at = ticket.resolved_at or now
     ticket.status = to.value
     refresh_sla(ticket)
+    status_moved.send(ticket, old=old.value, new=to.value)
     return True
 
 

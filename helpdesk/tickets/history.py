@@ -83,6 +83,17 @@ def describe(event: TicketEvent) -> str:
             return "checked in with the customer" + ("" if data.get("on_time") else " (late)")
         case "faq_written":
             return f"wrote the FAQ article “{data['title']}” from this ticket"
+        case "survey_answered":
+            extra = "".join(
+                f", {name} {data[key]}"
+                for key, name in (("nps", "NPS"), ("ces", "effort"))
+                if data.get(key) is not None
+            )
+            return f"answered the survey: CSAT {data['csat']}{extra}"
+        case "recovery_flagged":
+            return "flagged the ticket for recovery: " + ", ".join(data["reasons"])
+        case "recovery_closed":
+            return f"closed the recovery: {data['outcome']}"
         case "auto_closed":
             return f"closed the ticket {data['after_days']} days after it was resolved"
         case _:

@@ -91,7 +91,8 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!articles.length) return;
       const heading = document.createElement("p");
       heading.className = "kb-suggestions-heading";
-      heading.textContent = "These articles may answer your question:";
+      heading.textContent =
+        subject.dataset.suggestHeading || "These articles may answer your question:";
       const list = document.createElement("ul");
       articles.forEach((article) => {
         const item = document.createElement("li");

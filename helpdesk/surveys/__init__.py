@@ -1,0 +1,1 @@
+"""Surveys after resolution (CSAT, NPS, CES) and the recovery of unhappy customers."""
