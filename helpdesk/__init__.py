@@ -135,6 +135,8 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.auth import admin_views  # noqa: F401  (adds the admin routes to auth.bp)
     from helpdesk.auth.access import check_every_view_declares_access
     from helpdesk.auth.views import bp as auth_bp
+    from helpdesk.ideas import staff_views as idea_staff_views  # noqa: F401  (routes on ideas.bp)
+    from helpdesk.ideas.views import bp as ideas_bp
     from helpdesk.kb import staff_views  # noqa: F401  (adds the staff routes to kb.bp)
     from helpdesk.kb.views import bp as kb_bp
     from helpdesk.main.views import bp as main_bp
@@ -152,6 +154,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(playbooks_bp)
     app.register_blueprint(kb_bp)
     app.register_blueprint(surveys_bp)
+    app.register_blueprint(ideas_bp)
     check_every_view_declares_access(app)
 
 

@@ -8,6 +8,7 @@ from flask import current_app
 
 from helpdesk import resource_dir
 from helpdesk.auth.demo import seed_users
+from helpdesk.ideas.demo import seed_ideas
 from helpdesk.kb.demo import seed_articles
 from helpdesk.playbooks.demo import seed_playbooks
 from helpdesk.surveys.demo import seed_survey_answers
@@ -35,6 +36,7 @@ STEPS: tuple[DemoStep, ...] = (
     DemoStep("playbook runs", lambda rng, size: seed_playbooks(rng, resource_dir("playbooks"))),
     DemoStep("help centre articles", lambda rng, size: seed_articles(rng)),
     DemoStep("survey answers", lambda rng, size: seed_survey_answers(rng)),
+    DemoStep("ideas", lambda rng, size: seed_ideas(rng)),
 )
 
 

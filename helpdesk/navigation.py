@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import current_app
 
-from helpdesk.auth.access import ADMINS, ANYONE, CUSTOMERS, STAFF, SUPERVISORS
+from helpdesk.auth.access import ADMINS, ANYONE, CUSTOMERS, SIGNED_IN, STAFF, SUPERVISORS
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,15 @@ class NavItem:
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "main.index", ANYONE),
     NavItem("Help centre", "kb.index", ANYONE),
+    NavItem("Ideas", "ideas.index", ANYONE),
+    NavItem("Notices", "ideas.notices", SIGNED_IN, count="unread_notices"),
     NavItem("My tickets", "tickets.mine", CUSTOMERS),
     NavItem("New ticket", "tickets.create", CUSTOMERS),
     NavItem("Queue", "tickets.queue", STAFF),
     NavItem("Check-ins", "playbooks.check_ins", STAFF, count="due_check_ins"),
     NavItem("Playbooks", "playbooks.index", STAFF),
     NavItem("Articles", "kb.manage", STAFF),
+    NavItem("Idea triage", "ideas.triage", STAFF),
     NavItem("Recovery", "surveys.recovery_queue", SUPERVISORS, count="open_recoveries"),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),

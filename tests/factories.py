@@ -8,6 +8,8 @@ from werkzeug.datastructures import FileStorage
 from helpdesk.auth.models import User
 from helpdesk.auth.service import hash_password
 from helpdesk.extensions import db
+from helpdesk.ideas import service as ideas
+from helpdesk.ideas.models import Idea
 from helpdesk.kb import service as kb
 from helpdesk.kb.models import Article
 from helpdesk.tickets import service
@@ -71,4 +73,16 @@ def make_article(
     """A knowledge-base article written through the service, published unless asked."""
     return kb.create_article(
         author=author or make_user("agent"), title=title, body=body, status=status, **options
+    )
+
+
+def make_idea(
+    title: str = "Dark mode in the app",
+    body: str = "The white screen hurts at night.",
+    author: User | None = None,
+    **options,
+) -> Idea:
+    """An idea posted through the service (its author votes for it)."""
+    return ideas.create_idea(
+        author=author or make_user("customer"), title=title, body=body, category_id=None, **options
     )

@@ -11,7 +11,14 @@ from helpdesk.playbooks import service as playbooks
 from helpdesk.playbooks.models import CheckIn
 from helpdesk.tickets.models import Attachment, Message
 from tests.conftest import sign_in
-from tests.factories import make_article, make_canned_reply, make_ticket, make_user, upload
+from tests.factories import (
+    make_article,
+    make_canned_reply,
+    make_idea,
+    make_ticket,
+    make_user,
+    upload,
+)
 
 ROLES = (None, "customer", "agent", "supervisor", "admin")
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -72,6 +79,20 @@ EXPECTED_ACCESS = {
     "surveys.answer": EVERYONE,
     "surveys.recovery_queue": {"supervisor", "admin"},
     "surveys.close_recovery": STAFF,
+    "ideas.index": EVERYONE,
+    "ideas.create": SIGNED_IN,
+    "ideas.similar": EVERYONE,
+    "ideas.detail": EVERYONE,
+    "ideas.vote": SIGNED_IN,
+    "ideas.comment": SIGNED_IN,
+    "ideas.shipped": EVERYONE,
+    "ideas.notices": SIGNED_IN,
+    "ideas.change_status": STAFF,
+    "ideas.merge": STAFF,
+    "ideas.link_ticket": STAFF,
+    "ideas.triage": STAFF,
+    "ideas.categories": STAFF,
+    "ideas.update_category": STAFF,
 }
 
 
@@ -127,6 +148,7 @@ def test_every_route_answers_each_role_as_expected(app):
         "slug": make_article().slug,
         "token": "not-a-real-token-but-long-enough-to-look-up",
         "recovery_id": 1,
+        "idea_id": make_idea().id,
     }
     checked = 0
 

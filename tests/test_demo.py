@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from helpdesk.auth.demo import DEMO_PASSWORD
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
+from helpdesk.ideas.models import Idea, Vote
 from helpdesk.kb.models import Article, Suggestion
 from helpdesk.outbox.models import OutboxEmail
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
@@ -124,3 +125,14 @@ def test_demo_survey_answers_cover_about_forty_percent_and_follow_the_tickets_hi
     assert 0.25 * resolved <= answered <= 0.55 * resolved
     assert by_mood["negative"] < by_mood["positive"]
     assert db.session.scalar(select(func.count()).select_from(Recovery)) > 0
+
+
+def test_demo_idea_board_has_forty_ideas_with_votes_statuses_and_merges(runner):
+    runner.invoke(args=["seed-demo", "--tickets", "20"])
+
+    counts = dict(db.session.execute(select(Idea.status, func.count()).group_by(Idea.status)).all())
+    assert sum(counts.values()) == 40 and counts["done"] > 0 and counts["declined"] > 0
+    votes = db.session.scalar(select(func.count()).select_from(Vote))
+    assert votes == db.session.scalar(select(func.sum(Idea.vote_count))) > 100
+    assert db.session.scalar(select(func.count()).where(Idea.merged_into_id.is_not(None))) == 3
+    assert db.session.scalar(select(func.count()).select_from(OutboxEmail)) == 0

@@ -60,11 +60,13 @@ def test_later_migrations_keep_the_search_index_in_step(empty_database_url, tmp_
                     )
                 ).all()
             )
-            assert found == {"messages": 3, "tickets": 3, "articles": 3}
+            assert found == {"messages": 3, "tickets": 3, "articles": 3, "ideas": 3}
         else:
             names = {index["name"] for index in inspect(db.engine).get_indexes("messages")}
             assert "ix_messages_body_fts" in names
             names = {index["name"] for index in inspect(db.engine).get_indexes("articles")}
             assert "ix_articles_search_fts" in names
+            names = {index["name"] for index in inspect(db.engine).get_indexes("ideas")}
+            assert "ix_ideas_search_fts" in names
         db.session.remove()
         db.engine.dispose()

@@ -1,11 +1,12 @@
-"""The help centre in a real browser: suggestions while typing, links into replies, preview."""
+"""Suggestions in a real browser: help-centre articles and similar ideas while typing,
+links into replies, the article preview."""
 
 from sqlalchemy import select
 
 from helpdesk.extensions import db
 from helpdesk.kb.models import Suggestion
 from tests.conftest import sign_in_page
-from tests.factories import make_article, make_ticket, make_user
+from tests.factories import make_article, make_idea, make_ticket, make_user
 
 
 def test_customer_sees_articles_while_typing_a_subject_and_the_visit_is_recorded(page):
@@ -53,3 +54,15 @@ def test_article_editor_previews_markdown_as_it_is_typed(page):
     preview.locator("strong", has_text="orders").wait_for()
     assert preview.locator("h2", has_text="Steps").is_visible()
     assert "script" not in preview.inner_html()
+
+
+def test_similar_ideas_show_while_typing_a_new_ideas_title(page):
+    make_idea(title="Dark mode in the app")
+    sign_in_page(page, make_user("customer").email)
+    page.goto("/ideas/new")
+
+    page.get_by_label("Your idea in a line").press_sequentially("dark theme", delay=20)
+
+    box = page.locator("#similar-ideas")
+    box.get_by_role("link", name="Dark mode in the app").wait_for()
+    assert "vote for one instead" in box.inner_text()

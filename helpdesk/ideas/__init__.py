@@ -1,0 +1,1 @@
+"""The idea board: customers suggest and vote; the team triages, ships and tells voters."""
