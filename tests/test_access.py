@@ -93,6 +93,7 @@ EXPECTED_ACCESS = {
     "ideas.triage": STAFF,
     "ideas.categories": STAFF,
     "ideas.update_category": STAFF,
+    "ideas.set_category": STAFF,
 }
 
 

@@ -16,6 +16,7 @@ from helpdesk.ideas.models import (
     Notice,
     Vote,
 )
+from helpdesk.tickets.models import Ticket
 from helpdesk.web import Page
 
 IDEAS = fulltext.TextIndex(Idea, "idea_fts", Idea.title, Idea.body_text)
@@ -149,6 +150,15 @@ def linked_ticket_ids(idea: Idea) -> list[int]:
     return db.session.scalars(
         select(IdeaTicket.ticket_id).where(IdeaTicket.idea_id == idea.id).order_by(IdeaTicket.id)
     ).all()
+
+
+def customers_asking(idea: Idea) -> int:
+    """How many different customers asked for the idea in the tickets linked to it."""
+    return db.session.scalar(
+        select(func.count(func.distinct(Ticket.customer_id)))
+        .join(IdeaTicket, IdeaTicket.ticket_id == Ticket.id)
+        .where(IdeaTicket.idea_id == idea.id)
+    )
 
 
 def categories() -> list[IdeaCategory]:

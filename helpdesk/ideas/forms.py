@@ -69,10 +69,18 @@ class LinkTicketForm(FlaskForm):
     )
 
 
+class IdeaCategoryForm(FlaskForm):
+    """The category staff file an idea under."""
+
+    category = SelectField("Category", coerce=optional_int, validators=[Optional()])
+
+
 class CategoryForm(FlaskForm):
     name = StringField(
         "Name",
         filters=[single_line],
         validators=[DataRequired("Name the category."), Length(max=60)],
     )
-    position = IntegerField("Order", validators=[Optional()])
+    position = IntegerField(
+        "Order", validators=[Optional(), NumberRange(0, MAX_ID, "Give an order from 0 up.")]
+    )

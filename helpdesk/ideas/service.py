@@ -12,6 +12,7 @@ from helpdesk.auth.models import User
 from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.ideas.models import (
+    CLOSED_STATUSES,
     Idea,
     IdeaCategory,
     IdeaComment,
@@ -173,21 +174,35 @@ def _tell(idea: Idea, change: IdeaStatusChange, headline: str) -> None:
     change.told = len(people)
 
 
+def _locked(*idea_ids: int) -> dict[int, Idea]:
+    """The ideas, re-read and locked for this transaction, in id order (no deadlock between two
+    staff merging A into B and B into A; SQLite's single writer does the same by itself)."""
+    rows = db.session.scalars(
+        select(Idea)
+        .where(Idea.id.in_(idea_ids))
+        .order_by(Idea.id)
+        .with_for_update(of=Idea)
+        .execution_options(populate_existing=True)
+    ).all()
+    return {idea.id: idea for idea in rows}
+
+
 def change_status(*, idea: Idea, actor: User, status: str, note: str) -> IdeaStatusChange:
     """Move an idea on with a public note; its voters and author are told, once each."""
     try:
         target = IdeaStatus(status)
     except ValueError:
         raise Invalid("Choose a status from the list.", field="status") from None
-    if idea.merged_into_id:
-        raise Invalid("A merged idea keeps the status of the idea it was merged into.")
-    if target == idea.status:
-        raise Invalid(f"The idea is {target.label.lower()} already.", field="status")
     note = (note or "").strip()
     if not note:
         raise Invalid("Write a note for the voters: what changes, and why.", field="note")
     if len(note) > MAX_NOTE:
         raise Invalid(f"Keep the note under {MAX_NOTE} characters.", field="note")
+    idea = _locked(idea.id)[idea.id]  # a second click waits here, then finds the move made
+    if idea.merged_into_id:
+        raise Invalid("A merged idea keeps the status of the idea it was merged into.")
+    if target == idea.status:
+        raise Invalid(f"The idea is {target.label.lower()} already.", field="status")
     now = clock.now()
     change = IdeaStatusChange(
         idea_id=idea.id, actor_id=actor.id, old=idea.status, new=target.value, note=note
@@ -204,12 +219,15 @@ def change_status(*, idea: Idea, actor: User, status: str, note: str) -> IdeaSta
 
 def merge(*, idea: Idea, into_id: int, actor: User) -> Idea:
     """Merge a duplicate into the idea kept: votes move over (nobody counted twice), comments
-    stay readable on the duplicate, linked tickets move, and the duplicate's voters are told."""
-    if idea.merged_into_id:
-        raise Invalid("This idea was merged already.")
+    stay readable on the duplicate, linked tickets and earlier duplicates move, and the
+    duplicate's voters are told. A done or declined idea takes no votes: merged into one,
+    the duplicate keeps its votes, and its voters are told where things stand."""
     if into_id == idea.id:
         raise Invalid("An idea cannot be merged into itself.", field="into_id")
-    kept = db.session.get(Idea, into_id)
+    found = _locked(idea.id, into_id)
+    idea, kept = found[idea.id], found.get(into_id)
+    if idea.merged_into_id:
+        raise Invalid("This idea was merged already.")
     if kept is None:
         raise Invalid("There is no idea with that number.", field="into_id")
     if kept.merged_into_id:
@@ -217,16 +235,49 @@ def merge(*, idea: Idea, into_id: int, actor: User) -> Idea:
             f"#{kept.id} was itself merged into #{kept.merged_into_id}; merge into that.",
             field="into_id",
         )
+    closed = kept.status in CLOSED_STATUSES
+    where = f"#{kept.id} “{kept.title}”"
+    note = (
+        f"Merged into {where}, which is {kept.status_label.lower()} already."
+        if closed
+        else f"Merged into {where}: votes and follow-ups continue there."
+    )
     change = IdeaStatusChange(
-        idea_id=idea.id,
-        actor_id=actor.id,
-        old=idea.status,
-        new="merged",
-        note=f"Merged into #{kept.id} “{kept.title}”: votes and follow-ups continue there.",
+        idea_id=idea.id, actor_id=actor.id, old=idea.status, new="merged", note=note
     )
     db.session.add(change)
     _tell(idea, change, "The idea you voted for was merged")
-    # Move the votes of people who did not vote for the kept idea too; the rest just go.
+    moved = 0 if closed else _move_votes(idea, kept)
+    linked = select(IdeaTicket.ticket_id).where(IdeaTicket.idea_id == kept.id)
+    tickets_moved = db.session.execute(
+        update(IdeaTicket)
+        .where(IdeaTicket.idea_id == idea.id, IdeaTicket.ticket_id.not_in(linked))
+        .values(idea_id=kept.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.execute(delete(IdeaTicket).where(IdeaTicket.idea_id == idea.id))
+    # Earlier duplicates of this idea now point straight at the kept one: no chains.
+    db.session.execute(
+        update(Idea)
+        .where(Idea.merged_into_id == idea.id)
+        .values(merged_into_id=kept.id)
+        .execution_options(synchronize_session=False)
+    )
+    _count(kept.id, votes=moved, tickets=tickets_moved)
+    idea.ticket_count = 0
+    idea.merged_into_id = kept.id
+    try:
+        db.session.commit()
+    except IntegrityError:  # someone voted for the kept idea in the same instant
+        db.session.rollback()
+        raise Conflict("Votes changed while merging; please merge again.") from None
+    db.session.refresh(idea)
+    return kept
+
+
+def _move_votes(idea: Idea, kept: Idea) -> int:
+    """Give the kept idea the duplicate's votes of people not voting for it yet; the
+    duplicate's votes go. Returns how many the kept idea gained."""
     already = select(Vote.user_id).where(Vote.idea_id == kept.id)
     moving = db.session.execute(
         select(Vote.user_id, Vote.created_at).where(
@@ -241,32 +292,17 @@ def merge(*, idea: Idea, into_id: int, actor: User) -> Idea:
                 for user_id, created_at in moving
             ],
         )
-    moved = len(moving)
     dropped = db.session.execute(delete(Vote).where(Vote.idea_id == idea.id)).rowcount
-    linked = select(IdeaTicket.ticket_id).where(IdeaTicket.idea_id == kept.id)
-    tickets_moved = db.session.execute(
-        update(IdeaTicket)
-        .where(IdeaTicket.idea_id == idea.id, IdeaTicket.ticket_id.not_in(linked))
-        .values(idea_id=kept.id)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.execute(delete(IdeaTicket).where(IdeaTicket.idea_id == idea.id))
-    _count(kept.id, votes=moved, tickets=tickets_moved)
     _count(idea.id, votes=-dropped)
-    db.session.execute(
-        update(Idea)
-        .where(Idea.id == idea.id)
-        .values(ticket_count=0, merged_into_id=kept.id)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-    db.session.refresh(idea)
-    return kept
+    return len(moving)
 
 
 def link_ticket(*, idea: Idea, ticket_number: int, actor: User) -> IdeaTicket:
     """Note that a customer asked for this idea in a ticket."""
-    ticket = tickets.ticket_for(actor, ticket_number)
+    try:
+        ticket = tickets.ticket_for(actor, ticket_number)
+    except NotFound:
+        raise Invalid(f"There is no ticket #{ticket_number}.", field="number") from None
     if idea.merged_into_id:
         raise Invalid(f"This idea was merged; link the ticket to #{idea.merged_into_id}.")
     link = IdeaTicket(idea_id=idea.id, ticket_id=ticket.id, linked_by_id=actor.id)
@@ -280,6 +316,13 @@ def link_ticket(*, idea: Idea, ticket_number: int, actor: User) -> IdeaTicket:
     record(ticket, actor, "idea_linked", idea_id=idea.id, title=idea.title)
     db.session.commit()
     return link
+
+
+def set_category(*, idea: Idea, category_id: int | None) -> Idea:
+    """File an idea under another category (or none)."""
+    idea.category_id = _category(category_id)
+    db.session.commit()
+    return idea
 
 
 def add_category(*, name: str) -> IdeaCategory:
@@ -316,10 +359,11 @@ def rename_category(*, category_id: int, name: str, position: int | None) -> Ide
     return category
 
 
-def mark_notices_read(user: User) -> None:
+def mark_notices_read(user: User, notice_ids: list[int]) -> None:
+    """The notices the user was shown are read now (older unread ones stay unread)."""
     db.session.execute(
         update(Notice)
-        .where(Notice.user_id == user.id, Notice.read_at.is_(None))
+        .where(Notice.user_id == user.id, Notice.id.in_(notice_ids), Notice.read_at.is_(None))
         .values(read_at=clock.now())
         .execution_options(synchronize_session=False)
     )

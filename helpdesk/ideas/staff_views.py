@@ -6,8 +6,14 @@ from flask_login import current_user
 from helpdesk.auth.access import STAFF, allow
 from helpdesk.errors import Invalid
 from helpdesk.ideas import board, service
-from helpdesk.ideas.forms import CategoryForm, LinkTicketForm, MergeForm, StatusForm
-from helpdesk.ideas.views import bp
+from helpdesk.ideas.forms import (
+    CategoryForm,
+    IdeaCategoryForm,
+    LinkTicketForm,
+    MergeForm,
+    StatusForm,
+)
+from helpdesk.ideas.views import bp, category_choices
 from helpdesk.web import apply_control, page_number, show_on_form
 
 
@@ -30,6 +36,22 @@ def change_status(idea_id: int):
 
     apply_control(form, move, "Choose a status and write a note.")
     return _back_to(idea.id, "history")
+
+
+@bp.route("/ideas/<int:idea_id>/category", methods=["POST"])
+@allow(STAFF)
+def set_category(idea_id: int):
+    """File the idea under another category."""
+    idea = service.get(idea_id)
+    form = IdeaCategoryForm()
+    form.category.choices = category_choices("No category")
+
+    def save() -> str:
+        service.set_category(idea=idea, category_id=form.category.data)
+        return "Category saved."
+
+    apply_control(form, save, "Choose a category from the list.")
+    return _back_to(idea.id)
 
 
 @bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])

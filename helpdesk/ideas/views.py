@@ -16,7 +16,14 @@ from helpdesk import clock
 from helpdesk.auth.access import ANYONE, SIGNED_IN, allow
 from helpdesk.errors import Invalid
 from helpdesk.ideas import board, service
-from helpdesk.ideas.forms import CommentForm, IdeaForm, LinkTicketForm, MergeForm, StatusForm
+from helpdesk.ideas.forms import (
+    CommentForm,
+    IdeaCategoryForm,
+    IdeaForm,
+    LinkTicketForm,
+    MergeForm,
+    StatusForm,
+)
 from helpdesk.ideas.models import IdeaStatus
 from helpdesk.navigation import COUNTERS
 from helpdesk.text import single_line
@@ -126,11 +133,19 @@ def detail(idea_id: int):
         history=board.history_of(idea),
         merged=board.merged_into_this(idea),
         ticket_ids=board.linked_ticket_ids(idea) if staff else [],
+        customers_asking=board.customers_asking(idea) if staff else 0,
         comment_form=CommentForm(formdata=None),
         status_form=status_form,
         merge_form=MergeForm(formdata=None),
         link_form=LinkTicketForm(formdata=None),
+        category_form=_category_form(idea) if staff else None,
     )
+
+
+def _category_form(idea) -> IdeaCategoryForm:
+    form = IdeaCategoryForm(formdata=None, category=idea.category_id)
+    form.category.choices = category_choices("No category")
+    return form
 
 
 @bp.route("/ideas/<int:idea_id>/vote", methods=["POST"])
@@ -175,5 +190,5 @@ def shipped():
 def notices():
     """What happened to the ideas you voted for; opening the page marks them read."""
     found = board.notices_of(current_user.id)
-    service.mark_notices_read(current_user)
+    service.mark_notices_read(current_user, [notice.id for notice in found])
     return render_template("ideas/notices.html", notices=found)

@@ -94,6 +94,8 @@ def describe(event: TicketEvent) -> str:
             return "flagged the ticket for recovery: " + ", ".join(data["reasons"])
         case "recovery_closed":
             return f"closed the recovery: {data['outcome']}"
+        case "idea_linked":
+            return f"linked the ticket to the idea “{data['title']}”"
         case "auto_closed":
             return f"closed the ticket {data['after_days']} days after it was resolved"
         case _:

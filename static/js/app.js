@@ -11,9 +11,17 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // Forms marked data-confirm ask first (before data-once marks them sent).
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+
   // A form marked data-once cannot be sent twice by a double click.
   document.querySelectorAll("form[data-once]").forEach((form) => {
     form.addEventListener("submit", (event) => {
+      if (event.defaultPrevented) return; // a data-confirm question was answered "no"
       if (form.dataset.sent) {
         event.preventDefault();
         return;
@@ -22,13 +30,6 @@ document.addEventListener("DOMContentLoaded", () => {
       form.querySelectorAll("button[type=submit]").forEach((button) => {
         button.setAttribute("aria-disabled", "true");
       });
-    });
-  });
-
-  // Forms marked data-confirm ask first.
-  document.querySelectorAll("form[data-confirm]").forEach((form) => {
-    form.addEventListener("submit", (event) => {
-      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   });
 

@@ -1,10 +1,13 @@
 """Staff move ideas on and tell voters; duplicates merge; tickets link; comments are official."""
 
+import threading
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from helpdesk import clock
+from helpdesk.errors import Invalid
 from helpdesk.extensions import db
 from helpdesk.ideas import service
 from helpdesk.ideas.models import Idea, IdeaComment, Notice, Vote
@@ -182,3 +185,123 @@ def test_notices_show_what_happened_and_are_marked_read(login):
 
     assert "is now planned" in page
     assert db.session.scalar(select(Notice.read_at).where(Notice.user_id == customer.id))
+
+
+def test_merging_into_a_done_idea_keeps_the_votes_off_it_and_says_so(app):
+    agent = make_user("agent")
+    done = make_idea(title="Dark mode")
+    service.change_status(idea=done, actor=agent, status="done", note="Shipped.")
+    late = make_idea(title="Night theme")
+    service.toggle_vote(idea=late, user=make_user("customer"))
+
+    service.merge(idea=late, into_id=done.id, actor=agent)
+
+    db.session.refresh(done)
+    db.session.refresh(late)
+    assert done.vote_count == 1 == len(voters_of(done))
+    assert late.merged_into_id == done.id and late.vote_count == 2 == len(voters_of(late))
+    assert "which is done already" in status_emails()[-1].body_text
+
+
+def test_earlier_duplicates_follow_a_merged_idea_so_there_are_no_chains(app):
+    agent = make_user("agent")
+    first, second, kept = make_idea(title="A"), make_idea(title="B"), make_idea(title="C")
+    service.merge(idea=first, into_id=second.id, actor=agent)
+
+    service.merge(idea=second, into_id=kept.id, actor=agent)
+
+    db.session.refresh(first)
+    assert first.merged_into_id == kept.id
+
+
+def test_a_repeated_status_change_tells_nobody_twice(app):
+    idea = make_idea()
+    agent = make_user("agent")
+    service.change_status(idea=idea, actor=agent, status="planned", note="Soon.")
+
+    with pytest.raises(Invalid, match="planned already"):
+        service.change_status(idea=idea, actor=agent, status="planned", note="Soon.")
+    assert len(status_emails()) == 1
+
+
+def test_linking_a_ticket_that_does_not_exist_says_so(login):
+    idea = make_idea()
+    agent, _ = login("agent")
+
+    agent.post(f"/ideas/{idea.id}/tickets", data={"number": 999})
+
+    assert "There is no ticket #999." in agent.get(f"/ideas/{idea.id}").get_data(as_text=True)
+
+
+def test_the_idea_counts_customers_not_tickets(login):
+    idea = make_idea()
+    customer = make_user("customer")
+    agent, _ = login("agent")
+    for _ in range(2):
+        ticket = make_ticket(customer=customer, subject="Dark mode please")
+        agent.post(f"/ideas/{idea.id}/tickets", data={"number": ticket.number})
+
+    page = agent.get(f"/ideas/{idea.id}").get_data(as_text=True)
+
+    assert "1 customer in 2 tickets" in page
+
+
+def test_an_order_out_of_range_is_refused_not_a_crash(login):
+    agent, _ = login("agent")
+    category = service.add_category(name="Mobile app")
+
+    response = agent.post(
+        f"/ideas/categories/{category.id}", data={"name": "X", "position": str(2**70)}
+    )
+
+    assert response.status_code == 302
+    db.session.refresh(category)
+    assert category.name == "Mobile app"
+
+
+def test_two_staff_moving_one_idea_at_once_tell_each_voter_once(app, backend):
+    if backend == "sqlite":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL's concurrency")
+    idea = make_idea()
+    agents = [make_user("agent"), make_user("agent")]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def move(agent_id):
+        with app.app_context():
+            try:
+                barrier.wait()
+                service.change_status(
+                    idea=service.get(idea.id),
+                    actor=db.session.get(type(agents[0]), agent_id),
+                    status="planned",
+                    note="Soon.",
+                )
+                outcomes.append("moved")
+            except Invalid:
+                outcomes.append("refused")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=move, args=(agent.id,)) for agent in agents]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["moved", "refused"]
+    assert len(status_emails()) == 1
+
+
+def test_staff_file_an_idea_under_another_category(login):
+    idea = make_idea()
+    category = service.add_category(name="Mobile app")
+    agent, _ = login("agent")
+    customer, _ = login("customer")
+
+    agent.post(f"/ideas/{idea.id}/category", data={"category": category.id})
+    refused = customer.post(f"/ideas/{idea.id}/category", data={"category": ""})
+    agent.post(f"/ideas/{idea.id}/category", data={"category": "999"})
+
+    db.session.refresh(idea)
+    assert idea.category_id == category.id and refused.status_code == 403
