@@ -4,7 +4,7 @@ Every change here commits whole; the counts the board sorts by (votes, comments,
 in the same transaction as the rows they count, with atomic increments, so they stay equal.
 """
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from helpdesk import clock, markup
@@ -23,7 +23,7 @@ from helpdesk.ideas.models import (
     Vote,
 )
 from helpdesk.outbox.service import absolute_url, queue_email
-from helpdesk.tagging.service import tag
+from helpdesk.tagging.service import RETAG_STEPS, RetagStep, tag
 from helpdesk.tickets import service as tickets
 from helpdesk.tickets.history import record
 
@@ -325,20 +325,24 @@ def set_category(*, idea: Idea, category_id: int | None) -> Idea:
     return idea
 
 
-def add_category(*, name: str) -> IdeaCategory:
-    """A new idea category, last in the list."""
-    name = name.strip()
-    if not name:
-        raise Invalid("Name the category.", field="name")
-    position = len(db.session.scalars(select(IdeaCategory.id)).all()) + 1
-    category = IdeaCategory(name=name, position=position)
-    db.session.add(category)
+def _save_category(category: IdeaCategory) -> IdeaCategory:
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Invalid("A category with this name exists already.", field="name") from None
     return category
+
+
+def add_category(*, name: str) -> IdeaCategory:
+    """A new idea category, last in the list."""
+    name = name.strip()
+    if not name:
+        raise Invalid("Name the category.", field="name")
+    position = (db.session.scalar(select(func.max(IdeaCategory.position))) or 0) + 1
+    category = IdeaCategory(name=name, position=position)
+    db.session.add(category)
+    return _save_category(category)
 
 
 def rename_category(*, category_id: int, name: str, position: int | None) -> IdeaCategory:
@@ -351,12 +355,7 @@ def rename_category(*, category_id: int, name: str, position: int | None) -> Ide
     category.name = name.strip()
     if position is not None:
         category.position = position
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise Invalid("A category with this name exists already.", field="name") from None
-    return category
+    return _save_category(category)
 
 
 def mark_notices_read(user: User, notice_ids: list[int]) -> None:
@@ -368,3 +367,37 @@ def mark_notices_read(user: User, notice_ids: list[int]) -> None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
+
+
+def _retag(model, text_of, after_id: int, batch_size: int, *where) -> tuple[int, int] | None:
+    batch = db.session.scalars(
+        select(model).where(model.id > after_id, *where).order_by(model.id).limit(batch_size)
+    ).all()
+    if not batch:
+        return None
+    for row in batch:
+        row.sentiment_label, row.sentiment_polarity = _tagged(text_of(row))
+    db.session.commit()
+    return batch[-1].id, len(batch)
+
+
+RETAG_STEPS.extend(
+    (
+        RetagStep(
+            "ideas",
+            count=lambda: db.session.scalar(select(func.count()).select_from(Idea)),
+            batch=lambda after_id, size: _retag(
+                Idea, lambda idea: f"{idea.title}. {idea.body_markdown}", after_id, size
+            ),
+        ),
+        RetagStep(
+            "idea comments",
+            count=lambda: db.session.scalar(
+                select(func.count()).select_from(IdeaComment).where(~IdeaComment.official)
+            ),
+            batch=lambda after_id, size: _retag(
+                IdeaComment, lambda comment: comment.body, after_id, size, ~IdeaComment.official
+            ),
+        ),
+    )
+)

@@ -20,7 +20,7 @@ from helpdesk.outbox.service import absolute_url, email_sent, queue_email
 from helpdesk.playbooks import service as playbooks
 from helpdesk.playbooks.models import CheckIn, Playbook, PlaybookRun
 from helpdesk.surveys.models import Recovery, SurveyInvitation, SurveyResponse, recovery_reasons
-from helpdesk.tagging.service import tag
+from helpdesk.tagging.service import RETAG_STEPS, RetagStep, tag
 from helpdesk.tickets.history import record
 from helpdesk.tickets.models import DONE_STATUSES, Ticket
 from helpdesk.tickets.signals import status_moved
@@ -401,3 +401,34 @@ def open_recovery_count() -> int:
     return db.session.scalar(
         select(func.count()).select_from(Recovery).where(Recovery.closed_at.is_(None))
     )
+
+
+def _comments_after(after_id: int):
+    return select(SurveyResponse).where(SurveyResponse.comment != "", SurveyResponse.id > after_id)
+
+
+def retag_comments(after_id: int, batch_size: int) -> tuple[int, int] | None:
+    """Tag a batch of survey comments again with the current model."""
+    batch = db.session.scalars(
+        _comments_after(after_id).order_by(SurveyResponse.id).limit(batch_size)
+    ).all()
+    if not batch:
+        return None
+    for response in batch:
+        reading, model = tag(response.comment)
+        response.sentiment_label = reading.label
+        response.sentiment_polarity = reading.polarity
+        response.sentiment_model = model[:40]
+    db.session.commit()
+    return batch[-1].id, len(batch)
+
+
+RETAG_STEPS.append(
+    RetagStep(
+        "survey comments",
+        count=lambda: db.session.scalar(
+            select(func.count()).select_from(_comments_after(0).subquery())
+        ),
+        batch=retag_comments,
+    )
+)

@@ -45,3 +45,11 @@ def retag_command(batch_size: int) -> None:
             bar.update(count)
             done += count
     click.echo(f"Retagged {done} messages with model {service.model_info().version}.")
+    for step in service.RETAG_STEPS:
+        last_id, done = 0, 0
+        with click.progressbar(length=step.count(), label=f"Retagging {step.label}") as bar:
+            while (result := step.batch(last_id, batch_size)) is not None:
+                last_id, count = result
+                bar.update(count)
+                done += count
+        click.echo(f"Retagged {done} {step.label}.")

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,21 @@ from helpdesk.sentiment import (
 from helpdesk.tickets.models import Message, MessageKind
 
 HELD_OUT_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class RetagStep:
+    """Texts another area keeps tagged (survey comments, ideas...), for `sentiment retag`:
+    how many there are, and a function that re-tags a batch after an id, returning
+    (last id done, how many) or None when done."""
+
+    label: str
+    count: Callable[[], int]
+    batch: Callable[[int, int], tuple[int, int] | None]
+
+
+# Areas add theirs when they load; customer messages are re-tagged first, by the CLI itself.
+RETAG_STEPS: list[RetagStep] = []
 SHIPPED = "shipped"
 
 

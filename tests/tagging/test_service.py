@@ -8,10 +8,13 @@ from sqlalchemy import select
 
 from helpdesk import sentiment
 from helpdesk.extensions import db
+from helpdesk.ideas import service as ideas
+from helpdesk.surveys import service as surveys
+from helpdesk.surveys.models import SurveyInvitation
 from helpdesk.tagging import service as tagging
 from helpdesk.tickets import service as tickets
 from helpdesk.tickets.models import Message
-from tests.factories import make_ticket, make_user
+from tests.factories import make_idea, make_ticket, make_user
 
 
 def customer_message(ticket) -> Message:
@@ -63,6 +66,27 @@ def test_retag_uses_the_new_model_and_keeps_corrections(app, runner):
     assert message.sentiment_model == tagging.model_info().version
     assert message.corrected_label == "neutral"
     assert f"with model {tagging.model_info().version}" in result.output
+
+
+def test_retag_also_tags_survey_comments_ideas_and_idea_comments_again(app, runner):
+    ticket = make_ticket()
+    tickets.change_status(ticket=ticket, actor=make_user("agent"), status="resolved")
+    invitation = db.session.scalar(select(SurveyInvitation))
+    answer = surveys.answer(token=invitation.token, csat=3, comment="Awful, slow and rude.")
+    idea = make_idea(title="Broken checkout", body="It fails every time, terrible.")
+    comment = ideas.add_comment(idea=idea, author=make_user("customer"), body="Useless, broken.")
+    for row in (answer, idea, comment):
+        row.sentiment_label = "positive"  # as an older model might have said
+    db.session.commit()
+
+    result = runner.invoke(args=["sentiment", "retag"])
+
+    assert result.exit_code == 0, result.output
+    assert "Retagged 1 survey comments." in result.output
+    assert "Retagged 1 ideas." in result.output and "Retagged 1 idea comments." in result.output
+    for row in (answer, idea, comment):
+        db.session.refresh(row)
+        assert row.sentiment_label == "negative"
 
 
 def test_training_needs_enough_examples(app, runner, monkeypatch, tmp_path):

@@ -143,9 +143,7 @@ def test_retag_applies_new_thresholds_to_messages_and_tickets(app, runner, agent
     result = runner.invoke(args=["sentiment", "retag"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith(
-        "Retagged 1 messages with model rules.\n"
-    )  # the agent's reply is not tagged
+    assert "Retagged 1 messages with model rules.\n" in result.output  # not the agent's reply
     customer_message, agent_message = messages_of(ticket)
     assert customer_message.sentiment_label == "neutral"
     assert customer_message.sentiment_polarity == pytest.approx(-0.3)
@@ -185,7 +183,7 @@ def test_retag_in_batches_of_one_covers_every_message(app, runner, agent):
     result = runner.invoke(args=["sentiment", "retag", "--batch-size", "1"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Retagged 5 messages with model rules.\n")
+    assert "Retagged 5 messages with model rules.\n" in result.output
     assert [m.sentiment_label for m in messages_of(mild)] == ["neutral", "positive", "neutral"]
     assert [m.sentiment_label for m in messages_of(strong)] == ["negative", "neutral"]
     mild, strong = stored(mild), stored(strong)
@@ -198,4 +196,5 @@ def test_retag_with_no_messages_says_none(runner):
     result = runner.invoke(args=["sentiment", "retag"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Retagged 0 messages with model rules.\n")
+    assert "Retagged 0 messages with model rules.\n" in result.output
+    assert "Retagged 0 survey comments." in result.output
