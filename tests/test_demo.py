@@ -110,7 +110,7 @@ def test_demo_help_centre_has_published_articles_in_every_category(runner):
 
 
 def test_demo_survey_answers_cover_about_forty_percent_and_follow_the_tickets_history(runner):
-    runner.invoke(args=["seed-demo", "--tickets", "120"])
+    runner.invoke(args=["seed-demo", "--tickets", "60"])
 
     resolved = db.session.scalar(
         select(func.count()).select_from(Ticket).where(Ticket.status.in_(("resolved", "closed")))
