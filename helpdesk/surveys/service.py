@@ -63,7 +63,8 @@ def invite(ticket: Ticket) -> SurveyInvitation | None:
     now = clock.now()
     if not ticket.customer.active:
         return None
-    if any(invitation.answered_at for invitation in _invitations(ticket)):
+    earlier = _invitations(ticket)
+    if any(invitation.answered_at for invitation in earlier):
         return None
     quiet_since = now - timedelta(days=config["SURVEY_QUIET_DAYS"])
     surveyed_lately = db.session.scalar(
@@ -80,7 +81,7 @@ def invite(ticket: Ticket) -> SurveyInvitation | None:
     )
     if surveyed_lately:
         return None
-    withdraw(ticket)
+    _withdraw(earlier)
     invitation = SurveyInvitation(
         token=secrets.token_urlsafe(TOKEN_BYTES),
         ticket_id=ticket.id,
@@ -112,8 +113,12 @@ def invite(ticket: Ticket) -> SurveyInvitation | None:
 def withdraw(ticket: Ticket) -> None:
     """The ticket is open again: its unanswered link stops taking answers, and an invitation
     email still waiting for its send time is not sent."""
+    _withdraw(_invitations(ticket))
+
+
+def _withdraw(invitations: list[SurveyInvitation]) -> None:
     now = clock.now()
-    for invitation in _invitations(ticket):
+    for invitation in invitations:
         if invitation.answered_at is None and invitation.withdrawn_at is None:
             invitation.withdrawn_at = now
             _cancel_email(invitation)
