@@ -10,6 +10,7 @@ from sqlalchemy import event
 
 from helpdesk import config as settings
 from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
+from helpdesk.sql import register_sqlite_functions
 from helpdesk.extensions import csrf, db, login_manager, migrate
 from helpdesk.web import IdConverter
 
@@ -123,11 +124,12 @@ def register_extensions(app: Flask) -> None:
         engine = db.engine
         if engine.dialect.name == "sqlite":
             busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]
-            event.listen(
-                engine,
-                "connect",
-                lambda connection, _record: apply_sqlite_pragmas(connection, busy_timeout),
-            )
+
+            def prepare(connection, _record) -> None:
+                apply_sqlite_pragmas(connection, busy_timeout)
+                register_sqlite_functions(connection)
+
+            event.listen(engine, "connect", prepare)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -142,6 +144,7 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.main.views import bp as main_bp
     from helpdesk.outbox import models  # noqa: F401  (no pages; imported so its table is known)
     from helpdesk.playbooks.views import bp as playbooks_bp
+    from helpdesk.reports.views import bp as reports_bp
     from helpdesk.surveys.views import bp as surveys_bp
     from helpdesk.tagging.views import bp as tagging_bp
     from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
@@ -155,6 +158,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(kb_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(ideas_bp)
+    app.register_blueprint(reports_bp)
     check_every_view_declares_access(app)
 
 

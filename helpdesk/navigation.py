@@ -32,6 +32,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Articles", "kb.manage", STAFF),
     NavItem("Idea triage", "ideas.triage", STAFF),
     NavItem("Recovery", "surveys.recovery_queue", SUPERVISORS, count="open_recoveries"),
+    NavItem("Reports", "reports.index", SUPERVISORS),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, update
 from helpdesk import clock
 from helpdesk.auth.models import Role, User
 from helpdesk.extensions import db
+from helpdesk.playbooks.models import PlaybookRun
 from helpdesk.surveys import service
 from helpdesk.surveys.models import Recovery, SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import DONE_STATUSES, Ticket
@@ -43,9 +44,10 @@ OUTCOMES = (
 )
 
 
-def _csat(rng: random.Random, ticket: Ticket) -> int:
-    """A believable satisfaction score from what the ticket went through."""
-    score = 5.0
+def _csat(rng: random.Random, ticket: Ticket, checklist_done: bool) -> int:
+    """A believable satisfaction score from what the ticket went through; an upset customer
+    whose agent followed the incident checklist through is a little happier."""
+    score = 5.0 + (0.5 if checklist_done else 0.0)
     if ticket.last_sentiment == "negative":
         score -= 1.4
     elif ticket.first_sentiment == "negative" and ticket.last_sentiment == "positive":
@@ -96,6 +98,11 @@ def seed_survey_answers(rng: random.Random) -> int:
         return 0
     chance = min(1.0, ANSWERED_SHARE * resolved / len(invitations))
     supervisor = db.session.scalar(select(User).where(User.role == Role.SUPERVISOR).limit(1))
+    checklists_done = set(
+        db.session.scalars(
+            select(PlaybookRun.ticket_id).where(PlaybookRun.completed_at.is_not(None))
+        )
+    )
     answered = 0
     with clock.travelling():
         for invitation in invitations:
@@ -105,7 +112,7 @@ def seed_survey_answers(rng: random.Random) -> int:
             if at >= min(now, invitation.expires_at):
                 continue
             ticket = invitation.ticket
-            csat = _csat(rng, ticket)
+            csat = _csat(rng, ticket, ticket.id in checklists_done)
             bucket = "low" if csat <= 2 else "middle" if csat == 3 else "high"
             clock.freeze(at)
             service.answer(

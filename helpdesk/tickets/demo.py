@@ -16,7 +16,13 @@ from helpdesk.tickets.models import Category, Message, MessageKind, Ticket
 
 TICKET_COUNT = 600
 DAYS = 90
-MOOD_WEIGHTS = (35, 45, 20)
+# The quarter's story for the reports: the team gets quicker and customers calmer. Moods
+# (negative, neutral, positive) and the pace of every wait move from the first weight to the
+# second as the ticket gets more recent.
+MOOD_WEIGHTS = ((42, 43, 15), (26, 49, 25))
+PACE = (1.5, 0.6)
+WAIT_MINUTES = 150  # the median wait between two steps of a thread, at a pace of 1
+GENUINE_REOPEN = 0.1  # the customer's last word comes after the resolution and reopens it
 PRIORITIES = (("low", 20), ("normal", 55), ("high", 20), ("urgent", 5))
 CHANNELS = (("web", 60), ("email", 25), ("chat", 10), ("phone", 5))
 REVIEW_CHANCE = 0.15
@@ -78,12 +84,28 @@ def seed_tickets(rng: random.Random, count: int = TICKET_COUNT) -> int:
     return added
 
 
+def _between(pair: tuple, progress: float):
+    """The value `progress` (0 at the start of the demo's days, 1 today) of the way along."""
+    first, last = pair
+    if isinstance(first, tuple):
+        return tuple(_between(values, progress) for values in zip(first, last, strict=True))
+    return first + (last - first) * progress
+
+
+def _wait(rng: random.Random, pace: float) -> timedelta:
+    """A wait between two steps: mostly a few hours, now and then more than a day."""
+    minutes = WAIT_MINUTES * pace * rng.lognormvariate(0, 1.0)
+    return timedelta(minutes=min(max(minutes, 10), 3 * 24 * 60))
+
+
 def _plan(rng, now, customers, agents, categories) -> dict:
     category = rng.choice(categories)
-    mood = rng.choices(MOODS, MOOD_WEIGHTS)[0]
     customer = rng.choice(customers)
     agent = rng.choice(agents)
     age = timedelta(days=DAYS * rng.random() ** 1.3, minutes=rng.randint(0, 1439))
+    progress = max(0.0, 1 - age / timedelta(days=DAYS))
+    mood = rng.choices(MOODS, _between(MOOD_WEIGHTS, progress))[0]
+    pace = _between(PACE, progress)
     return {
         "customer": customer,
         "agent": agent,
@@ -98,9 +120,11 @@ def _plan(rng, now, customers, agents, categories) -> dict:
             customer_name=customer.name,
             agent_name=agent.name,
         ),
-        "gaps": [timedelta(minutes=rng.randint(20, 60 * 30)) for _ in range(12)],
+        # The first wait is the assignment's: minutes, not hours.
+        "gaps": [timedelta(minutes=rng.randint(2, 90))] + [_wait(rng, pace) for _ in range(11)],
         "assign": rng.random() < 0.85,
         "finish": rng.random(),
+        "reopens": rng.random() < GENUINE_REOPEN,
         "reviews": [rng.random() < REVIEW_CHANCE for _ in range(8)],
     }
 
@@ -136,17 +160,21 @@ def _play(plan: dict, key: str, now) -> None:
         service.reply(ticket=ticket, author=customer, body=followups.pop(0))
     if thread.note and later():
         service.reply(ticket=ticket, author=agent, body=thread.note, kind=MessageKind.NOTE.value)
+    # Mostly the agent waits for the customer's last word before resolving; now and then the
+    # last word comes after the resolution and reopens the ticket.
+    resolves_early = not thread.closing or plan["reopens"]
     for position, text in enumerate(thread.replies):
         if not later():
             return _review(plan, ticket)
         last = position == len(thread.replies) - 1
-        status = "resolved" if last and plan["finish"] < 0.85 else "pending"
+        resolve = last and plan["finish"] < 0.85 and resolves_early
+        status = "resolved" if resolve else "pending"
         service.reply(ticket=ticket, author=agent, body=text, kind="reply", status=status)
         if followups and not last and later():
             service.reply(ticket=ticket, author=customer, body=followups.pop(0))
     if thread.closing and later():
         service.reply(ticket=ticket, author=customer, body=thread.closing)
-        if plan["finish"] < 0.9 and ticket.status == "open" and later():
+        if plan["finish"] < 0.85 and ticket.status == "open" and later():
             service.change_status(ticket=ticket, actor=agent, status="resolved")
     _review(plan, ticket)
 

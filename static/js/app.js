@@ -159,6 +159,11 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // The reports page prints for a weekly review (the print stylesheet does the layout).
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.addEventListener("click", () => window.print());
+  });
+
   // The article editor shows the Markdown rendered as the customer will see it.
   document.querySelectorAll("form[data-preview-url]").forEach((form) => {
     const body = form.querySelector("textarea[name=body]");

@@ -1,0 +1,1 @@
+"""Supervisor reports: the support metrics, their charts and exports."""

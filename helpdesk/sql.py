@@ -1,0 +1,138 @@
+"""SQL that SQLite and PostgreSQL spell differently, for the reports: durations, day and week
+buckets, and percentiles. Each is one expression type compiled for the database at hand, so a
+query reads the same on both."""
+
+import math
+
+from sqlalchemy import Float, String, literal_column
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class seconds_between(FunctionElement):
+    """Seconds from `start` to `end`, two timestamp columns (a float; NULL if either is)."""
+
+    type = Float()
+    name = "seconds_between"
+    inherit_cache = True
+
+
+@compiles(seconds_between)
+def _seconds_postgresql(element, compiler, **kw):
+    start, end = (compiler.process(argument, **kw) for argument in element.clauses)
+    return f"EXTRACT(EPOCH FROM ({end} - {start}))"
+
+
+@compiles(seconds_between, "sqlite")
+def _seconds_sqlite(element, compiler, **kw):
+    start, end = (compiler.process(argument, **kw) for argument in element.clauses)
+    # julianday() is a float of days: good to about a millisecond, so round there.
+    return f"round((julianday({end}) - julianday({start})) * 86400.0, 3)"
+
+
+class day_of(FunctionElement):
+    """The UTC day of a timestamp as 'YYYY-MM-DD'."""
+
+    type = String()
+    name = "day_of"
+    inherit_cache = True
+
+
+@compiles(day_of)
+def _day_postgresql(element, compiler, **kw):
+    return f"to_char(timezone('UTC', {compiler.process(element.clauses, **kw)}), 'YYYY-MM-DD')"
+
+
+@compiles(day_of, "sqlite")
+def _day_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+class week_of(FunctionElement):
+    """The Monday (UTC) of a timestamp's ISO week as 'YYYY-MM-DD'."""
+
+    type = String()
+    name = "week_of"
+    inherit_cache = True
+
+
+@compiles(week_of)
+def _week_postgresql(element, compiler, **kw):
+    column = compiler.process(element.clauses, **kw)
+    return f"to_char(date_trunc('week', timezone('UTC', {column})), 'YYYY-MM-DD')"
+
+
+@compiles(week_of, "sqlite")
+def _week_sqlite(element, compiler, **kw):
+    # 'weekday 0' moves forward to the Sunday ending the week (or stays on it); six days back
+    # is that week's Monday.
+    return f"date({compiler.process(element.clauses, **kw)}, 'weekday 0', '-6 days')"
+
+
+class percentile(FunctionElement):
+    """The `fraction` percentile of a numeric column over the group, interpolated between the
+    two nearest values (PostgreSQL's percentile_cont; on SQLite the aggregate of the same name
+    that `register_sqlite_functions` adds). NULLs are left out; NULL for an empty group."""
+
+    type = Float()
+    name = "percentile"
+    inherit_cache = True
+
+    def __init__(self, column, fraction: float):
+        if not 0 <= fraction <= 1:
+            raise ValueError("a percentile's fraction is between 0 and 1")
+        # Written into the SQL, not bound: PostgreSQL wants the fraction as a constant.
+        super().__init__(column, literal_column(repr(float(fraction))))
+
+
+@compiles(percentile)
+def _percentile_postgresql(element, compiler, **kw):
+    column, fraction = (compiler.process(argument, **kw) for argument in element.clauses)
+    return f"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {column})"
+
+
+@compiles(percentile, "sqlite")
+def _percentile_sqlite(element, compiler, **kw):
+    column, fraction = (compiler.process(argument, **kw) for argument in element.clauses)
+    return f"percentile_cont({column}, {fraction})"
+
+
+def median(column) -> percentile:
+    return percentile(column, 0.5)
+
+
+def p90(column) -> percentile:
+    return percentile(column, 0.9)
+
+
+def interpolated(values: list[float], fraction: float) -> float | None:
+    """percentile_cont over sorted values: the value at position fraction * (n - 1)."""
+    if not values:
+        return None
+    position = fraction * (len(values) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+class _PercentileAggregate:
+    """SQLite aggregate percentile_cont(value, fraction): the one column of the group is held
+    while the group streams through, then sorted once."""
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+        self.fraction = 0.5
+
+    def step(self, value, fraction) -> None:
+        self.fraction = fraction
+        if value is not None:
+            self.values.append(value)
+
+    def finalize(self) -> float | None:
+        self.values.sort()
+        return interpolated(self.values, self.fraction)
+
+
+def register_sqlite_functions(dbapi_connection) -> None:
+    """Add what SQLite lacks for the reports to one new connection."""
+    dbapi_connection.create_aggregate("percentile_cont", 2, _PercentileAggregate)
