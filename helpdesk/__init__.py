@@ -10,8 +10,8 @@ from sqlalchemy import event
 
 from helpdesk import config as settings
 from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
-from helpdesk.sql import register_sqlite_functions
 from helpdesk.extensions import csrf, db, login_manager, migrate
+from helpdesk.sql import register_sqlite_functions
 from helpdesk.web import IdConverter
 
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -1,8 +1,11 @@
 """`flask seed-demo` fills an empty database once and prints the demo logins."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
+from helpdesk import clock
 from helpdesk.auth.demo import DEMO_PASSWORD
 from helpdesk.auth.models import User
 from helpdesk.extensions import db
@@ -10,6 +13,7 @@ from helpdesk.ideas.models import Idea, Vote
 from helpdesk.kb.models import Article, Suggestion
 from helpdesk.outbox.models import OutboxEmail
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
+from helpdesk.reports.metrics import Filter, summary
 from helpdesk.surveys.models import Recovery, SurveyResponse
 from helpdesk.tickets.models import CannedReply, Category, Message, Ticket
 from tests.conftest import sign_in
@@ -91,6 +95,18 @@ def test_full_demo_has_about_six_hundred_tickets(backend, runner):
 
     assert result.exit_code == 0, result.output
     assert db.session.scalar(select(func.count()).select_from(Ticket)) == 600
+    # The reports tell a believable story: a team getting quicker, few genuine reopens,
+    # most tickets within their SLA, customers answering surveys.
+    now = clock.now()
+    last_month = Filter(start=now - timedelta(days=30), end=now, now=now)
+    recent, before = summary(last_month, db.session), summary(last_month.previous(), db.session)
+    assert recent.outcomes.resolution.median < before.outcomes.resolution.median
+    assert recent.first_reply.answered.median < before.first_reply.answered.median
+    assert recent.volume.created > 100 and before.volume.created > 100
+    assert recent.outcomes.reopen_rate < 0.2
+    assert 0.4 < recent.outcomes.sla_rate < 0.95
+    assert 0.5 < recent.surveys.csat < 0.95
+    assert recent.complaints.received > 30 and recent.check_ins.due > 10
 
 
 def test_demo_help_centre_has_published_articles_in_every_category(runner):

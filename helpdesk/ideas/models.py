@@ -124,7 +124,10 @@ class IdeaStatusChange(db.Model):
     """A move on the idea's way, with the public note the voters were sent."""
 
     __tablename__ = "idea_status_changes"
-    __table_args__ = (Index("ix_idea_status_changes_idea_id_created_at", "idea_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_idea_status_changes_idea_id_created_at", "idea_id", "created_at"),
+        Index("ix_idea_status_changes_new_created_at", "new", "created_at"),  # for the reports
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))

@@ -99,6 +99,7 @@ class ArticleFeedback(db.Model):
     __tablename__ = "article_feedback"
     __table_args__ = (
         UniqueConstraint("article_id", "visitor", name="uq_article_feedback_visitor"),
+        Index("ix_article_feedback_at", "at"),  # the reports: feedback given in a period
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

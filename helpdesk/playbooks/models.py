@@ -93,6 +93,7 @@ class CheckIn(db.Model):
     __table_args__ = (
         Index("ix_check_ins_done_at_due_at", "done_at", "due_at"),
         Index("ix_check_ins_assignee_id_done_at_due_at", "assignee_id", "done_at", "due_at"),
+        Index("ix_check_ins_due_at", "due_at"),  # the reports: check-ins due in a period
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -214,6 +214,9 @@ class Message(db.Model):
         Index("ix_messages_ticket_id_created_at", "ticket_id", "created_at"),
         # A reply form sent twice (a resend, a double click) stores one message.
         Index("uq_messages_submission", "ticket_id", "submission_key", unique=True),
+        # The reports: incoming messages by week, and the moods agents reviewed.
+        Index("ix_messages_kind_created_at", "kind", "created_at"),
+        Index("ix_messages_corrected_at", "corrected_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
