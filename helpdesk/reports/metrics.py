@@ -258,6 +258,7 @@ def _latest_mood():
     last_message_at = (
         select(func.max(Message.created_at))
         .where(Message.ticket_id == Ticket.id, Message.kind == MessageKind.CUSTOMER)
+        .correlate(Ticket)  # the ticket being counted, two queries out
         .scalar_subquery()
     )
     later_comment = (
