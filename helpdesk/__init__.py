@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from helpdesk import config as settings
 from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
-from helpdesk.extensions import csrf, db, login_manager, migrate
+from helpdesk.extensions import csrf, db, limiter, login_manager, migrate
 from helpdesk.sql import register_sqlite_functions
 from helpdesk.web import IdConverter
 
@@ -116,6 +116,7 @@ def register_extensions(app: Flask) -> None:
         include_name=include_in_migrations,
     )
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
@@ -134,7 +135,12 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per area; every view must say who may reach it."""
-    from helpdesk.auth import admin_views  # noqa: F401  (adds the admin routes to auth.bp)
+    from helpdesk.api import views as api_views  # noqa: F401  (the operations on api.bp)
+    from helpdesk.api.spec import bp as api_bp
+    from helpdesk.auth import (
+        account_views,  # noqa: F401  (the account page on auth.bp)
+        admin_views,  # noqa: F401  (adds the admin routes to auth.bp)
+    )
     from helpdesk.auth.access import check_every_view_declares_access
     from helpdesk.auth.views import bp as auth_bp
     from helpdesk.ideas import staff_views as idea_staff_views  # noqa: F401  (routes on ideas.bp)
@@ -149,6 +155,7 @@ def register_blueprints(app: Flask) -> None:
     from helpdesk.tagging.views import bp as tagging_bp
     from helpdesk.tickets import agent_views, settings_views  # noqa: F401  (routes on tickets.bp)
     from helpdesk.tickets.views import bp as tickets_bp
+    from helpdesk.webhooks.views import bp as webhooks_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -159,6 +166,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(surveys_bp)
     app.register_blueprint(ideas_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(webhooks_bp)
+    app.register_blueprint(api_bp)
+    # The API takes bearer tokens only, never the session cookie, so there is no CSRF to stop.
+    csrf.exempt(api_bp)
     check_every_view_declares_access(app)
 
 

@@ -15,6 +15,7 @@ from helpdesk.outbox.cli import outbox_group
 from helpdesk.playbooks.cli import playbooks_group
 from helpdesk.tagging.cli import sentiment_group
 from helpdesk.tickets.cli import tickets_group
+from helpdesk.webhooks.cli import webhooks_group
 
 
 @click.command("seed-demo")
@@ -63,4 +64,5 @@ def commands() -> list[click.Command]:
         sentiment_group,
         outbox_group,
         playbooks_group,
+        webhooks_group,
     ]

@@ -185,6 +185,29 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("HELPDESK_PER_PAGE", "PER_PAGE", 25, _whole_number, "Rows per page in lists."),
     Setting(
+        "HELPDESK_API_RATE_LIMIT",
+        "API_RATE_LIMIT",
+        "300 per minute",
+        _text,
+        "Requests one API token may make (Flask-Limiter syntax: `300 per minute;5000 per hour`).",
+    ),
+    Setting(
+        "HELPDESK_RATELIMIT_STORAGE_URI",
+        "RATELIMIT_STORAGE_URI",
+        "memory://",
+        _text,
+        "Where rate-limit counters live: `memory://` for one process, "
+        "`redis://127.0.0.1:6379` when several workers or instances share them.",
+    ),
+    Setting(
+        "HELPDESK_WEBHOOKS_ALLOW_PRIVATE",
+        "WEBHOOKS_ALLOW_PRIVATE",
+        False,
+        _flag,
+        "Let webhooks post to localhost and private networks (off: a webhook cannot be used "
+        "to reach services inside your network).",
+    ),
+    Setting(
         "HELPDESK_SLA_FIRST_REPLY_HOURS",
         "SLA_FIRST_REPLY_HOURS",
         {"urgent": 1, "high": 4, "normal": 8, "low": 24},

@@ -1,9 +1,11 @@
 """Error pages in the site's layout, or JSON for API clients and those who ask for it."""
 
-from flask import Flask, flash, jsonify, redirect, render_template, request, url_for
+from flask import Flask, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
+from werkzeug.exceptions import NotFound as NotFoundError
 
+from helpdesk.api.problems import problem
 from helpdesk.errors import DomainError, NotFound
 from helpdesk.extensions import db
 from helpdesk.web import referrer_path
@@ -23,6 +25,8 @@ def wants_json() -> bool:
 
 
 def _respond(status: int, title: str, detail: str):
+    if request.path.startswith("/api/"):
+        return problem(status, detail or title)
     if wants_json():
         return jsonify(status=status, title=title, detail=detail), status
     template = f"errors/{status}.html" if status in PAGES else "errors/generic.html"
@@ -31,7 +35,26 @@ def _respond(status: int, title: str, detail: str):
 
 def handle_http_error(error: HTTPException):
     """Any abort() or routing error, in the layout."""
+    if isinstance(error, MethodNotAllowed) and _no_such_path(error):
+        return _respond(404, "Not Found", "There is nothing at this address.")
     return _respond(error.code or 500, error.name, error.description or "")
+
+
+def _no_such_path(error: MethodNotAllowed) -> bool:
+    """Werkzeug answers 405 when a path fails a rule's converter (an id out of range) but
+    another method shares the rule's shape; with the allowed method it would be a 404 too."""
+    methods = [method for method in error.valid_methods or () if method != "OPTIONS"]
+    if not methods:
+        return False
+    try:
+        request.url_rule or current_app.url_map.bind_to_environ(request.environ).match(
+            method=methods[0]
+        )
+    except NotFoundError:
+        return True
+    except HTTPException:
+        return False
+    return False
 
 
 def handle_csrf_error(error: CSRFError):

@@ -37,6 +37,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Users", "auth.users", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),
     NavItem("Sentiment", "tagging.index", ADMINS),
+    NavItem("Webhooks", "webhooks.index", ADMINS),
 )
 
 

@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from jinja2 import ChoiceLoader, FileSystemLoader
-from sqlalchemy import delete, text
+from sqlalchemy import delete, event, text
 from werkzeug.serving import make_server
 
 from helpdesk import clock, create_app, sentiment
@@ -126,6 +126,8 @@ def _test_config(url: str, instance_path) -> dict:
         "INSTANCE_PATH": str(instance_path),
         "SECRET_KEY": "test-secret-key",
         "WTF_CSRF_ENABLED": False,
+        # The API's per-token limit has its own test; the others make many calls in a row.
+        "API_RATE_LIMIT": "100000 per minute",
         # Fast hashing keeps the suite quick; production uses scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
@@ -213,6 +215,59 @@ def login(app):
         return browser, user
 
     return login_as
+
+
+class ApiClient:
+    """A program calling the JSON API with a personal token (no cookies, no CSRF)."""
+
+    def __init__(self, client: FlaskClient, token: str) -> None:
+        self.client = client
+        self.token = token
+
+    def open(self, method: str, path: str, **kwargs):
+        headers = {"Authorization": f"Bearer {self.token}", **kwargs.pop("headers", {})}
+        return self.client.open(path, method=method, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs):
+        return self.open("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.open("POST", path, **kwargs)
+
+    def patch(self, path: str, **kwargs):
+        return self.open("PATCH", path, **kwargs)
+
+    def put(self, path: str, **kwargs):
+        return self.open("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs):
+        return self.open("DELETE", path, **kwargs)
+
+
+@pytest.fixture
+def api(app):
+    """api(role) makes a user of that role with a token and returns (ApiClient, user)."""
+    from helpdesk.auth import tokens
+
+    def client_as(role: str = "customer", **overrides):
+        user = make_user(role=role, **overrides)
+        _row, token = tokens.create_token(user=user, name="tests")
+        return ApiClient(app.test_client(), token), user
+
+    return client_as
+
+
+@pytest.fixture
+def statements(app) -> Iterator[list[str]]:
+    """The SQL statements the app sends while the test runs (append-only list)."""
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    yield sent
+    event.remove(db.engine, "before_cursor_execute", record)
 
 
 def free_port() -> int:

@@ -100,3 +100,13 @@ class ActiveForm(FlaskForm):
     active = SelectField(
         "Status", choices=[SelectChoice("1", "Active"), SelectChoice("0", "Deactivated")]
     )
+
+
+class TokenForm(FlaskForm):
+    """A new personal API token."""
+
+    name = StringField(
+        "Name",
+        validators=[DataRequired("Name the token after what will use it."), Length(max=60)],
+        description="What will use it, such as “shop integration” or “BI export”.",
+    )

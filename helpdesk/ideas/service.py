@@ -4,6 +4,7 @@ Every change here commits whole; the counts the board sorts by (votes, comments,
 in the same transaction as the rows they count, with atomic increments, so they stay equal.
 """
 
+from blinker import Namespace
 from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -31,6 +32,9 @@ MAX_TITLE = 150
 MAX_BODY = 10_000
 MAX_COMMENT = 5_000
 MAX_NOTE = 2_000
+# Sent with the idea as sender and change= (the IdeaStatusChange) when staff move an idea on,
+# before the change commits: what receivers add to the session commits with it.
+status_changed = Namespace().signal("idea-status-changed")
 
 
 def get(idea_id: int) -> Idea:
@@ -213,6 +217,7 @@ def change_status(*, idea: Idea, actor: User, status: str, note: str) -> IdeaSta
     idea.done_at = now if target == IdeaStatus.DONE else None
     db.session.add(change)
     _tell(idea, change, f"The idea you voted for is now {target.label.lower()}")
+    status_changed.send(idea, change=change)
     db.session.commit()
     return change
 

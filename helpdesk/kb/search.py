@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from helpdesk import fulltext
 from helpdesk.extensions import db
@@ -24,12 +24,15 @@ class Hit:
     snippet: Markup
 
 
-def search(query: str, *, page: int = 1, per_page: int = 10) -> tuple[list[Hit], int]:
-    """Published articles matching the query, best first, and how many match in all."""
+def search(
+    query: str, *, page: int = 1, per_page: int = 10, within: Select | None = None
+) -> tuple[list[Hit], int]:
+    """Articles matching the query, best first, and how many match in all: published ones,
+    or those of `within` (a select of Article, such as staff's drafts of a category)."""
     words = words_of(query)
     if not words:
         return [], 0
-    statement, _ = fulltext.ranked(ARTICLES, published(), words)
+    statement, _ = fulltext.ranked(ARTICLES, published() if within is None else within, words)
     total = fulltext.count_of(statement, Article)
     rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
     return [

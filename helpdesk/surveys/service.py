@@ -8,6 +8,7 @@ import re
 import secrets
 from datetime import datetime, time, timedelta
 
+from blinker import Namespace
 from flask import current_app
 from sqlalchemy import delete, func, or_, select, update
 
@@ -33,6 +34,9 @@ CES_SCALE = range(1, 8)
 NPS_SCALE = range(0, 11)
 MAX_COMMENT = 5_000
 WORKDAY_START = time(9, 0)
+# Sent with the new SurveyResponse as sender when a customer answers, before the answer
+# commits: what receivers add to the session (a webhook delivery) commits with it.
+survey_answered = Namespace().signal("survey-answered")
 
 
 class Closed(Conflict):
@@ -251,6 +255,7 @@ def answer(
     reasons = recovery_reasons(response)
     if reasons:
         _flag_for_recovery(ticket, invitation, response, reasons, now)
+    survey_answered.send(response)
     db.session.commit()
     db.session.refresh(invitation)
     return response

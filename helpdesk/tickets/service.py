@@ -29,6 +29,7 @@ from helpdesk.tickets.models import (
     Tag,
     Ticket,
 )
+from helpdesk.tickets.signals import message_added, ticket_created
 
 MAX_TAGS = 10
 
@@ -167,6 +168,7 @@ def create_ticket(
         db.session.flush()
         written += attachments.store(files, message)
         record(ticket, customer, "created", channel=ticket.channel)
+        ticket_created.send(ticket, message=message)
     return ticket
 
 
@@ -245,6 +247,7 @@ def _add_reply(
         db.session.flush()
         kind_added = "note_added" if message.is_note else "message_added"
         record(ticket, author, kind_added, kind=message.kind)
+        message_added.send(ticket, message=message)
     return message
 
 

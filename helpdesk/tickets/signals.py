@@ -7,3 +7,8 @@ _signals = Namespace()
 # Sent with the ticket as sender and old=, new= (status values) whenever its status moves,
 # inside the change's transaction: what receivers add to the session commits with the change.
 status_moved = _signals.signal("status-moved")
+# Sent with the ticket as sender when it is created (message=, its first message), and when a
+# message is added to its thread (message=; internal notes too, which receivers may skip), in
+# the change's transaction like status_moved.
+ticket_created = _signals.signal("ticket-created")
+message_added = _signals.signal("message-added")

@@ -1,0 +1,1 @@
+"""Webhooks: admins register URLs for events; deliveries are queued, signed and retried."""
