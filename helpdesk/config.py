@@ -185,6 +185,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("HELPDESK_PER_PAGE", "PER_PAGE", 25, _whole_number, "Rows per page in lists."),
     Setting(
+        "HELPDESK_REPORTS_CACHE_SECONDS",
+        "REPORTS_CACHE_SECONDS",
+        600,
+        _whole_number,
+        "How long a computed report may be served again while the data is unchanged "
+        "(`0` computes every time).",
+    ),
+    Setting(
         "HELPDESK_API_RATE_LIMIT",
         "API_RATE_LIMIT",
         "300 per minute",

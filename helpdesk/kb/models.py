@@ -121,6 +121,7 @@ class Suggestion(db.Model):
     __table_args__ = (
         UniqueConstraint("form_key", "article_id", name="uq_kb_suggestions_form_key_article"),
         Index("ix_kb_suggestions_shown_at", "shown_at"),
+        Index("ix_kb_suggestions_opened_at", "opened_at"),  # the reports' fingerprint
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

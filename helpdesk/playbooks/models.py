@@ -54,7 +54,10 @@ class PlaybookRun(db.Model):
     """A playbook being followed on a ticket."""
 
     __tablename__ = "playbook_runs"
-    __table_args__ = (Index("ix_playbook_runs_ticket_id_started_at", "ticket_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_playbook_runs_ticket_id_started_at", "ticket_id", "started_at"),
+        Index("ix_playbook_runs_completed_at", "completed_at"),  # the reports' fingerprint
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))

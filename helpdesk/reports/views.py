@@ -10,7 +10,7 @@ from helpdesk import clock
 from helpdesk.auth.access import SUPERVISORS, allow
 from helpdesk.auth.service import record_event
 from helpdesk.extensions import db
-from helpdesk.reports import dashboard, exports, metrics
+from helpdesk.reports import cache, dashboard, exports, metrics
 from helpdesk.reports.forms import ReportFilterForm
 
 bp = Blueprint("reports", __name__)
@@ -34,7 +34,7 @@ def _filter() -> tuple[ReportFilterForm, metrics.Filter]:
 def index():
     """The dashboard: headline figures against the previous period, charts, tables."""
     form, cut = _filter()
-    report = metrics.report(cut, db.session)
+    report = cache.report(cut, db.session)
     previous = cut.previous()
     return render_template(
         "reports/index.html",

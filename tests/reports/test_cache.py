@@ -1,0 +1,119 @@
+"""A report is computed once per state of the data, and again as soon as a write changes it,
+whichever worker made the change."""
+
+from datetime import timedelta
+
+import pytest
+
+from helpdesk import clock, create_app
+from helpdesk.extensions import db
+from helpdesk.reports import metrics
+from helpdesk.tickets import service
+from tests.conftest import sign_in
+from tests.factories import make_ticket, make_user
+
+
+@pytest.fixture
+def computed(monkeypatch) -> list:
+    """The filters a report was really computed for (not served from the cache)."""
+    calls = []
+    real = metrics.report
+
+    def counting(f, session):
+        calls.append(f)
+        return real(f, session)
+
+    monkeypatch.setattr(metrics, "report", counting)
+    return calls
+
+
+def created(page: str) -> str:
+    start = page.index('<span class="figure-label">Tickets created</span>')
+    return page[start:].split('<span class="figure-value">')[1].split("<")[0]
+
+
+def test_the_same_report_asked_again_is_not_computed_again(app, login, computed):
+    client, _user = login("supervisor")
+    make_ticket()
+
+    first = client.get("/reports").get_data(as_text=True)
+    clock.advance(timedelta(minutes=1))
+    second = client.get("/reports").get_data(as_text=True)
+
+    assert len(computed) == 1
+    assert created(first) == created(second) == "1"
+
+
+def test_a_new_ticket_or_a_status_change_is_seen_at_once(app, login, computed):
+    client, _user = login("supervisor")
+    agent = make_user("agent")
+    ticket = make_ticket()
+    client.get("/reports")
+
+    clock.advance(timedelta(seconds=1))
+    make_ticket()
+    after_new = client.get("/reports").get_data(as_text=True)
+    clock.advance(timedelta(seconds=1))
+    service.change_status(ticket=ticket, actor=agent, status="resolved")
+    after_resolve = client.get("/reports").get_data(as_text=True)
+
+    assert len(computed) == 3
+    assert created(after_new) == "2"
+    assert (
+        '<span class="figure-label">Tickets resolved</span>\n      <span class="figure-value">1<'
+        in (after_resolve)
+    )
+
+
+def test_another_filter_is_another_report(app, login, computed):
+    client, _user = login("supervisor")
+
+    client.get("/reports?period=7")
+    client.get("/reports?period=30")
+    client.get("/reports?period=7")
+
+    assert len(computed) == 2
+
+
+def test_workers_share_the_cache_and_see_each_others_writes(app, computed):
+    supervisor = make_user("supervisor")
+    other = create_app(dict(app.config))  # a second worker on the same database
+    try:
+        browsers = [app.test_client(), other.test_client()]
+        for browser in browsers:
+            assert sign_in(browser, supervisor.email).status_code == 302
+
+        browsers[0].get("/reports")
+        browsers[1].get("/reports")
+        clock.advance(timedelta(seconds=1))
+        make_ticket()
+        page = browsers[1].get("/reports").get_data(as_text=True)
+    finally:
+        with other.app_context():
+            db.engine.dispose()
+
+    assert len(computed) == 2  # once at first, once after the write
+    assert created(page) == "1"
+
+
+def test_a_kept_report_expires_after_its_lifetime(app, login, computed):
+    app.config["REPORTS_CACHE_SECONDS"] = 60
+    client, _user = login("supervisor")
+
+    client.get("/reports")
+    clock.advance(timedelta(seconds=59))
+    client.get("/reports")
+    clock.advance(timedelta(seconds=2))
+    client.get("/reports")
+
+    assert len(computed) == 2
+
+
+def test_the_cache_can_be_turned_off(app, login, computed):
+    app.config["REPORTS_CACHE_SECONDS"] = 0
+    client, _user = login("supervisor")
+
+    client.get("/reports")
+    client.get("/reports")
+
+    assert len(computed) == 2
