@@ -7,7 +7,7 @@ from sqlalchemy import select
 from wtforms import DateField, SelectField
 from wtforms.validators import Optional, ValidationError
 
-from helpdesk.auth.models import STAFF_ROLES, User
+from helpdesk.auth.models import User, is_staff
 from helpdesk.extensions import db
 from helpdesk.reports.metrics import MOODS, Filter
 from helpdesk.tickets.detail import category_choices
@@ -32,9 +32,7 @@ def _midnight(day: date) -> datetime:
 def agent_choices() -> list:
     """Every member of staff, also those no longer active (their tickets are still counted)."""
     staff = db.session.execute(
-        select(User.id, User.name, User.active)
-        .where(User.role.in_(STAFF_ROLES))
-        .order_by(User.name)
+        select(User.id, User.name, User.active).where(is_staff()).order_by(User.name)
     )
     return choices(
         [("", "Every agent")]

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from helpdesk import clock
-from helpdesk.auth.models import STAFF_ROLES, User
+from helpdesk.auth.models import User, is_staff
 from helpdesk.extensions import db
 from helpdesk.tickets import canned, categories
 from helpdesk.tickets.forms import (
@@ -52,9 +52,7 @@ def thread(ticket: Ticket, include_notes: bool) -> list[Message]:
 
 def staff_members() -> list[User]:
     """Active staff, for the assignee list."""
-    return db.session.scalars(
-        select(User).where(User.role.in_(STAFF_ROLES), User.active).order_by(User.name)
-    ).all()
+    return db.session.scalars(select(User).where(is_staff(), User.active).order_by(User.name)).all()
 
 
 def detail_context(ticket: Ticket, reply_form: ReplyForm | None = None) -> dict:
