@@ -36,5 +36,21 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The benchmark (bench/README.md): a generated database of BENCH_TICKETS tickets, made once,
+# then the load and the in-process timings; results go to bench/RESULTS.md. Needs `wrk`.
+BENCH_TICKETS ?= 100000
+BENCH_DB := instance/bench-$(BENCH_TICKETS).db
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+$(BENCH_DB): | $(VENV)/.installed-bench
+	$(BIN)/python bench/generate.py --tickets $(BENCH_TICKETS) --seed 1 --database $@
+
+bench: $(VENV)/.installed-bench $(BENCH_DB)
+	HELPDESK_DATABASE_URL=sqlite:///$(abspath $(BENCH_DB)) $(FLASK) db upgrade
+	$(BIN)/python bench/run.py --database $(BENCH_DB) $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -185,6 +185,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("HELPDESK_PER_PAGE", "PER_PAGE", 25, _whole_number, "Rows per page in lists."),
     Setting(
+        "HELPDESK_BENCH_ROUTES",
+        "BENCH_ROUTES",
+        False,
+        _flag,
+        "Serve `/bench/ceiling`, the benchmark's minimal page (for `make bench` only).",
+    ),
+    Setting(
         "HELPDESK_REPORTS_CACHE_SECONDS",
         "REPORTS_CACHE_SECONDS",
         600,

@@ -103,3 +103,17 @@ def test_form_fields_carry_no_empty_attributes(client):
     for path in ("/login", "/register"):
         page = client.get(path).get_data(as_text=True)
         assert '="None"' not in page, path
+
+
+def test_the_benchmark_ceiling_page_exists_only_when_asked_for(app, client):
+    assert client.get("/bench/ceiling").status_code == 404
+
+    bench = create_app({**app.config, "BENCH_ROUTES": True})
+    try:
+        with bench.app_context():
+            response = bench.test_client().get("/bench/ceiling")
+            assert response.status_code == 200
+            assert 'class="site-header"' in response.get_data(as_text=True)
+    finally:
+        with bench.app_context():
+            db.engine.dispose()

@@ -1,0 +1,378 @@
+"""Serve the app with gunicorn and measure it under load, then time the heavy parts in-process.
+
+    .venv/bin/python bench/run.py --database instance/bench-100k.db [--duration 10]
+        [--connections 16] [--workers 2] [--threads 4] [--results bench/RESULTS.md]
+
+The database comes from bench/generate.py (its accounts: agent@bench.example and friends,
+password bench-password). For each page the load generator (wrk, from Debian's `wrk` package)
+holds `--connections` clients for `--duration` seconds and reports requests/s, p50, p99 and
+errors; `/bench/ceiling` (one indexed query and the base layout) is the ceiling every figure is
+also read against. Worker memory is read from /proc after each page. Then, in this process:
+the metrics for 30 and 365 days (cold and from the cache), the tagger per message against
+TextBlob alone, retagging (optional: `--retag`), and the CSV export of a year.
+
+The figures are printed and appended, with the machine and the command, to --results.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import tracemalloc
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PASSWORD = "bench-password"
+# wrk scripts for the writes: a form POST with the session's cookie and CSRF token (headers
+# given to wrk.format replace those of -H), and for a reply a fresh submission key each time,
+# or the app would store it once.
+FORM = '{["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "%(cookie)s"}'
+WRITE_SCRIPT = (
+    """
+math.randomseed(os.time())
+request = function()
+  local key = tostring(math.random(1, 2000000000)) .. tostring(math.random(1, 2000000000))
+  local body = "csrf_token=%(csrf)s&kind=reply&body=Thanks%%2C+on+it.&submission_key=" .. key
+  return wrk.format("POST", "%(path)s", """
+    + FORM
+    + """, body)
+end
+"""
+)
+VOTE_SCRIPT = (
+    """
+request = function()
+  return wrk.format("POST", "%(path)s", """
+    + FORM
+    + """, "csrf_token=%(csrf)s")
+end
+"""
+)
+
+
+def database_url(database: str) -> str:
+    if "://" in database:
+        return database
+    return "sqlite:///" + str(Path(database).resolve())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Session:
+    """A signed-in browser: its cookie and a CSRF token for its forms."""
+
+    cookie: str
+    csrf: str
+
+
+def sign_in(base: str, email: str) -> Session:
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/login").read().decode()
+    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
+    data = urllib.parse.urlencode({"email": email, "password": PASSWORD, "csrf_token": csrf})
+    opener.open(base + "/login", data.encode()).read()
+    form = opener.open(base + "/my/tickets" if email.startswith("customer") else base + "/").read()
+    token = re.search(rb'name="csrf_token"[^>]*value="([^"]+)"', form)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return Session(cookie, token[1].decode() if token else csrf)
+
+
+@dataclass
+class Load:
+    name: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(name: str, url: str, session: Session | None, args, script: str | None = None) -> Load:
+    command = ["wrk", f"-t{min(args.connections, 4)}", f"-c{args.connections}"]
+    command += [f"-d{args.duration}s", "--latency", "--timeout", "10s"]
+    if session:
+        command += ["-H", f"Cookie: {session.cookie}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        if script:
+            lua.write(script)
+    if script:
+        command += ["-s", lua.name]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    os.unlink(lua.name)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+    p50 = _milliseconds(re.search(r"50%\s+([\d.]+\w+)", output)[1])
+    p99 = _milliseconds(re.search(r"99%\s+([\d.]+\w+)", output)[1])
+    total = int(re.search(r"(\d+) requests in", output)[1])
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors = (int(bad[1]) if bad else 0) + (
+        sum(map(int, socket_errors.groups())) if socket_errors else 0
+    )
+    return Load(name, rate, p50, p99, errors, total)
+
+
+def worker_rss_mb(master: int) -> float:
+    """The largest resident memory among the gunicorn master's workers, in MB."""
+    largest = 0
+    for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        status = Path(f"/proc/{child}/status").read_text()
+        largest = max(largest, int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]))
+    return largest / 1024
+
+
+def serve(url: str, args) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    environment = {
+        **os.environ,
+        "HELPDESK_DATABASE_URL": url,
+        "HELPDESK_SECRET_KEY": "bench-secret-key",
+        "HELPDESK_BENCH_ROUTES": "1",
+        "HELPDESK_API_RATE_LIMIT": "1000000 per minute",
+    }
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        f"--workers={args.workers}",
+        f"--threads={args.threads}",
+        f"--bind=127.0.0.1:{port}",
+        "--log-level=warning",
+        "wsgi:app",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=environment)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1).read()
+            return server, base
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def pick(url: str) -> dict:
+    """Ids to aim at: a ticket, a deep queue page, an idea, a search word."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        tickets = connection.execute(text("SELECT count(*) FROM tickets")).scalar_one()
+        ticket = connection.execute(
+            text("SELECT max(id) FROM tickets WHERE status = 'open'")
+        ).scalar()
+        idea = connection.execute(
+            text("SELECT id FROM ideas WHERE status IN ('new', 'planned') ORDER BY id LIMIT 1")
+        ).scalar()
+    engine.dispose()
+    return {"tickets": tickets, "ticket": ticket or 1, "idea": idea or 1}
+
+
+def load_phase(url: str, args) -> tuple[list[Load], float]:
+    server, base = serve(url, args)
+    try:
+        target = pick(url)
+        agent = sign_in(base, "agent@bench.example")
+        supervisor = sign_in(base, "supervisor@bench.example")
+        customer = sign_in(base, "customer@bench.example")
+        deep = max(1, min(400, target["tickets"] // 25 // 2))
+        today = datetime.now(UTC).date()
+        year = f"period=custom&from={today - timedelta(days=364)}&to={today}"
+        pages = [
+            ("ceiling: one indexed query + layout", "/bench/ceiling", None, None),
+            ("queue, first page", "/agent/tickets", agent, None),
+            (f"queue, page {deep}", f"/agent/tickets?page={deep}", agent, None),
+            ("queue, filtered", "/agent/tickets?status=open&priority=high", agent, None),
+            ("queue, search", "/agent/tickets?q=refund&status=any", agent, None),
+            ("ticket page", f"/tickets/{target['ticket']}", agent, None),
+            ("customer's tickets", "/my/tickets", customer, None),
+            ("KB search", "/kb/search?q=refund", None, None),
+            ("ideas, trending", "/ideas?sort=trending", None, None),
+            ("reports, 30 days", "/reports?period=30", supervisor, None),
+            ("reports, 365 days", f"/reports?{year}", supervisor, None),
+            (
+                "write: replies",
+                f"/tickets/{target['ticket']}/reply",
+                agent,
+                WRITE_SCRIPT
+                % {
+                    "csrf": agent.csrf,
+                    "cookie": agent.cookie,
+                    "path": f"/tickets/{target['ticket']}/reply",
+                },
+            ),
+            (
+                "write: votes",
+                f"/ideas/{target['idea']}/vote",
+                customer,
+                VOTE_SCRIPT
+                % {
+                    "csrf": customer.csrf,
+                    "cookie": customer.cookie,
+                    "path": f"/ideas/{target['idea']}/vote",
+                },
+            ),
+        ]
+        results, rss = [], 0.0
+        for name, path, session, script in pages:
+            results.append(wrk(name, base + path, session, args, script))
+            rss = max(rss, worker_rss_mb(server.pid))
+            print(f"  {name}: {results[-1].requests_per_second:.0f} req/s", file=sys.stderr)
+        return results, rss
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def timed(function, *arguments):
+    start = time.perf_counter()
+    value = function(*arguments)
+    return value, time.perf_counter() - start
+
+
+def in_process(url: str, args) -> list[tuple[str, str]]:
+    """Metrics cold and cached, the tagger, retagging and the export, timed in this process."""
+    from sqlalchemy import select
+    from textblob import TextBlob
+
+    from helpdesk import clock, create_app
+    from helpdesk.extensions import db
+    from helpdesk.reports import cache, exports, metrics
+    from helpdesk.tagging import service as tagging
+    from helpdesk.tickets.models import Message
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    lines = []
+    with app.app_context():
+        now = clock.now()
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC)
+        for days in (30, 365):
+            cut = metrics.Filter(start=tomorrow - timedelta(days=days), end=tomorrow, now=now)
+            _report, cold = timed(metrics.report, cut, db.session)
+            cache.report(cut, db.session)  # keeps it
+            _report, warm = timed(cache.report, cut, db.session)
+            lines.append((f"metrics, {days} days, computed", f"{cold * 1000:.0f} ms"))
+            lines.append((f"metrics, {days} days, from the cache", f"{warm * 1000:.1f} ms"))
+        texts = db.session.scalars(
+            select(Message.body).where(Message.kind == "customer").limit(2000)
+        ).all()
+        _, tagger = timed(lambda: [tagging.tag(text) for text in texts])
+        _, blob = timed(lambda: [TextBlob(text).sentiment for text in texts])
+        per_message = tagger / len(texts) * 1000
+        alone = blob / len(texts) * 1000
+        lines.append(
+            ("tagger per message", f"{per_message:.2f} ms (TextBlob alone {alone:.2f} ms)")
+        )
+        year = metrics.Filter(start=tomorrow - timedelta(days=365), end=tomorrow, now=now)
+        tracemalloc.start()
+        header, statement = exports.ticket_rows(year)
+        start = time.perf_counter()
+        rows = sum(1 for _ in exports.csv_lines(header, exports.rows_of(db.engine, statement)))
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+        tracemalloc.stop()
+        lines.append(
+            (
+                "CSV export of a year",
+                f"{rows - 1:,} rows, {rows / elapsed:,.0f} rows/s, peak {peak:.1f} MB",
+            )
+        )
+        if args.retag:
+            runner = app.test_cli_runner()
+            start = time.perf_counter()
+            result = runner.invoke(args=["sentiment", "retag"])
+            lines.append(("sentiment retag (all texts)", f"{time.perf_counter() - start:.0f} s"))
+            print(result.output, file=sys.stderr)
+        db.engine.dispose()
+    return lines
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1]) // 1024
+    python = platform.python_version()
+    return f"{platform.platform()}, {cpus} cores, {memory // 1024} GiB, Python {python}"
+
+
+def write_results(path: Path, url: str, args, loads: list[Load], rss: float, timings) -> str:
+    ceiling = loads[0].requests_per_second
+    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    rows = "\n".join(
+        f"| {load.name} | {load.requests_per_second:,.0f} "
+        f"| {100 * load.requests_per_second / ceiling:.0f}% "
+        f"| {load.p50_ms:.1f} | {load.p99_ms:.1f} | {load.errors} |"
+        for load in loads
+    )
+    timing_rows = "\n".join(f"| {name} | {value} |" for name, value in timings)
+    section = (
+        textwrap.dedent(
+            f"""
+        ## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {backend}, {args.database}
+
+        Machine: {machine()}.
+        Command: `{" ".join(sys.argv)}` ({args.workers} workers x {args.threads} threads,
+        {args.connections} connections, {args.duration} s per page).
+
+        | page | req/s | of ceiling | p50 ms | p99 ms | errors |
+        |---|---:|---:|---:|---:|---:|
+        """
+        )
+        + rows
+        + f"\n\nLargest worker RSS under the load: {rss:.0f} MB.\n\n"
+        + "| in-process | figure |\n|---|---|\n"
+        + timing_rows
+        + "\n"
+    )
+    with path.open("a", encoding="utf-8") as results:
+        results.write(section)
+    return section
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True, help="SQLite file or database URL")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--retag", action="store_true", help="also time `sentiment retag`")
+    parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    url = database_url(args.database)
+    print(f"Load on {url}", file=sys.stderr)
+    loads, rss = load_phase(url, args)
+    print("In-process timings", file=sys.stderr)
+    timings = in_process(url, args)
+    print(write_results(Path(args.results), url, args, loads, rss, timings))
+
+
+if __name__ == "__main__":
+    main()
