@@ -122,6 +122,26 @@ def _decode(cursor: str, kinds: tuple) -> list:
         ) from None
 
 
+def _keyset_page(statement, limit: int, cursor_of) -> tuple[list, str | None]:
+    """One page of an ordered statement, and the cursor of the next (None at the end): one
+    row more than asked is read to know whether there is a next page."""
+    rows = db.session.scalars(statement.limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, _encode(*cursor_of(rows[-1]))
+
+
+def _listed(model, listing, page):
+    """A numbered page of rows (a helpdesk.web.Page) as the API's list of `model`."""
+    return listing(
+        items=[model.model_validate(item) for item in page.items],
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+
+
 def _start_of(day) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
@@ -190,13 +210,9 @@ def list_tickets(user: User, query: s.TicketQuery):
             key < (at, last_id) if direction == "desc" else key > (at, last_id)
         )
     order = (column.desc(), Ticket.id.desc()) if direction == "desc" else (column, Ticket.id)
-    rows = db.session.scalars(statement.order_by(*order).limit(query.limit + 1)).all()
-    more = len(rows) > query.limit
-    rows = rows[: query.limit]
-    cursor = None
-    if more:
-        last = rows[-1]
-        cursor = _encode(getattr(last, column.key), last.id)
+    rows, cursor = _keyset_page(
+        statement.order_by(*order), query.limit, lambda last: (getattr(last, column.key), last.id)
+    )
     return s.TicketList(items=[s.TicketOut.model_validate(row) for row in rows], next_cursor=cursor)
 
 
@@ -347,13 +363,8 @@ def list_users(user: User, query: s.UserQuery):
     if query.cursor:
         (last_id,) = _decode(query.cursor, (int,))
         statement = statement.where(User.id > last_id)
-    rows = db.session.scalars(statement.order_by(User.id).limit(query.limit + 1)).all()
-    more = len(rows) > query.limit
-    rows = rows[: query.limit]
-    return s.UserList(
-        items=[s.UserOut.model_validate(row) for row in rows],
-        next_cursor=_encode(rows[-1].id) if more else None,
-    )
+    rows, cursor = _keyset_page(statement.order_by(User.id), query.limit, lambda last: (last.id,))
+    return s.UserList(items=[s.UserOut.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 @operation(
@@ -397,15 +408,6 @@ def update_user(user: User, user_id: int, body: s.UserUpdate):
 # --- Help centre ---------------------------------------------------------------------------
 
 
-def _article_list(page) -> s.ArticleList:
-    return s.ArticleList(
-        items=[s.ArticleOut.model_validate(item) for item in page.items],
-        page=page.page,
-        pages=page.pages,
-        total=page.total,
-    )
-
-
 @operation(
     "/articles",
     "GET",
@@ -430,10 +432,12 @@ def list_articles(user: User, query: s.ArticleQuery):
         pages = max(1, -(-total // query.per_page))
         items = [s.ArticleOut.model_validate(hit.article) for hit in hits]
         return s.ArticleList(items=items, page=query.page, pages=pages, total=total)
-    return _article_list(
+    return _listed(
+        s.ArticleOut,
+        s.ArticleList,
         catalogue.staff_list(
             status=status, category_id=query.category, page=query.page, per_page=query.per_page
-        )
+        ),
     )
 
 
@@ -514,12 +518,7 @@ def list_ideas(user: User, query: s.IdeaQuery):
         per_page=query.per_page,
         now=clock.now(),
     )
-    return s.IdeaList(
-        items=[s.IdeaOut.model_validate(idea) for idea in page.items],
-        page=page.page,
-        pages=page.pages,
-        total=page.total,
-    )
+    return _listed(s.IdeaOut, s.IdeaList, page)
 
 
 @operation(
@@ -645,16 +644,13 @@ def list_survey_responses(user: User, query: s.SurveyQuery):
     if query.cursor:
         at, last_id = _decode(query.cursor, (datetime, int))
         statement = statement.where(key < (at, last_id))
-    rows = db.session.scalars(
-        statement.order_by(SurveyResponse.answered_at.desc(), SurveyResponse.id.desc()).limit(
-            query.limit + 1
-        )
-    ).all()
-    more = len(rows) > query.limit
-    rows = rows[: query.limit]
+    rows, cursor = _keyset_page(
+        statement.order_by(SurveyResponse.answered_at.desc(), SurveyResponse.id.desc()),
+        query.limit,
+        lambda last: (last.answered_at, last.id),
+    )
     return s.SurveyList(
-        items=[s.SurveyResponseOut.model_validate(row) for row in rows],
-        next_cursor=_encode(rows[-1].answered_at, rows[-1].id) if more else None,
+        items=[s.SurveyResponseOut.model_validate(row) for row in rows], next_cursor=cursor
     )
 
 
