@@ -247,7 +247,11 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
         return results, rss
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # workers stuck in long requests
+            server.kill()
+            server.wait()
 
 
 def timed(function, *arguments):
