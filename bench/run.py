@@ -194,6 +194,21 @@ def pick(url: str) -> dict:
     return {"tickets": tickets, "ticket": ticket or 1, "idea": idea or 1}
 
 
+def settle(base: str, patience: float = 180.0) -> None:
+    """Wait until the server has worked off the requests a slow page left queued (wrk stops
+    its clients, but the workers still answer what was sent), so each page is measured alone."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        try:
+            urllib.request.urlopen(base + "/bench/ceiling", timeout=patience).read()
+        except OSError:
+            pass
+        if time.perf_counter() - start < 0.05:
+            return
+        time.sleep(0.5)
+
+
 def load_phase(url: str, args) -> tuple[list[Load], float]:
     server, base = serve(url, args)
     try:
@@ -241,6 +256,7 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
         ]
         results, rss = [], 0.0
         for name, path, session, script in pages:
+            settle(base)
             results.append(wrk(name, base + path, session, args, script))
             rss = max(rss, worker_rss_mb(server.pid))
             print(f"  {name}: {results[-1].requests_per_second:.0f} req/s", file=sys.stderr)
