@@ -61,7 +61,8 @@ def _change(now: float | None, before: float | None, how: str) -> tuple[str, flo
         points = round(100 * difference)
         return (f"{points:+d} pts" if points else "no change"), points
     if how == "absolute":
-        return (f"{difference:+.1f}" if round(difference, 1) else "no change"), difference
+        shown = round(difference, 1)  # a change too small to show is no change, in no colour
+        return (f"{shown:+.1f}" if shown else "no change"), shown
     if before == 0:
         return ("new" if now else "no change"), difference
     relative = round(100 * difference / before)

@@ -206,3 +206,13 @@ def test_supervisors_find_reports_in_the_navigation(app, supervisor, login):
 
     assert 'href="/reports"' in supervisor.get("/").get_data(as_text=True)
     assert 'href="/reports"' not in agent.get("/").get_data(as_text=True)
+
+
+def test_a_change_too_small_to_show_is_no_change_in_no_colour():
+    from helpdesk.reports.dashboard import card
+
+    unchanged = card("Replies to resolution", 2.02, 2.0, "decimal", "down")
+    fewer = card("Replies to resolution", 1.8, 2.0, "decimal", "down")
+
+    assert (unchanged.change, unchanged.tone) == ("no change", "")
+    assert (fewer.change, fewer.tone) == ("-0.2", "good")
