@@ -100,10 +100,15 @@ class Page:
     page: int
     per_page: int
     total: int
+    more: bool = False  # more rows than were counted (see helpdesk.paging)
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+    @property
+    def total_label(self) -> str:
+        return f"{self.total:,}+" if self.more else f"{self.total:,}"
 
     @property
     def has_prev(self) -> bool:

@@ -25,9 +25,11 @@ TRENDING_DAYS = 14
 SIMILAR = 5
 
 
-def _page(statement: Select, page: int, per_page: int) -> Page:
+def _page(statement: Select, page: int, per_page: int, counted: Select | None = None) -> Page:
+    """A page of `statement`, counting `counted` (the same rows without the sort's joins)."""
     items = db.session.scalars(statement.limit(per_page).offset((page - 1) * per_page)).all()
-    return Page(items, page, per_page, fulltext.count_of(statement, Idea))
+    counted = statement if counted is None else counted
+    return Page(items, page, per_page, fulltext.count_of(counted, Idea))
 
 
 def open_ideas() -> Select:
@@ -73,6 +75,7 @@ def board(
     if words:
         ranked, _ = fulltext.ranked(IDEAS, statement, words)
         statement = ranked.with_only_columns(Idea).order_by(None)
+    counted = statement
     if sort == "new":
         statement = statement.order_by(Idea.created_at.desc(), Idea.id.desc())
     elif sort == "trending":
@@ -82,7 +85,7 @@ def board(
         )
     else:
         statement = statement.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id)
-    return _page(statement, page, per_page)
+    return _page(statement, page, per_page, counted)
 
 
 def similar(title: str) -> list[Idea]:

@@ -93,7 +93,8 @@ class Vote(db.Model):
     __table_args__ = (
         UniqueConstraint("idea_id", "user_id", name="uq_idea_votes_idea_user"),
         Index("ix_idea_votes_idea_id_created_at", "idea_id", "created_at"),
-        Index("ix_idea_votes_created_at", "created_at"),
+        # Covers the trending score (recent votes by idea) without reading the votes.
+        Index("ix_idea_votes_created_at_idea_id", "created_at", "idea_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,6 +7,7 @@ from helpdesk import clock
 from helpdesk.auth.access import STAFF, allow
 from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
+from helpdesk.paging import bounded_page
 from helpdesk.tickets import batch, service
 from helpdesk.tickets.detail import category_choices, staff_members
 from helpdesk.tickets.forms import (
@@ -17,8 +18,9 @@ from helpdesk.tickets.forms import (
     SentimentForm,
     TagsForm,
 )
-from helpdesk.tickets.models import Message
+from helpdesk.tickets.models import Message, Ticket
 from helpdesk.tickets.queue import SAVED_VIEWS, QueueFilters, active_view, queue_query
+from helpdesk.tickets.search import has_older_matches
 from helpdesk.tickets.views import bp
 from helpdesk.web import apply_control, page_number, referrer_path
 
@@ -40,17 +42,19 @@ def queue():
     form = QueueFilterForm(request.args)
     form.category.choices = category_choices("Any category", include_hidden=True)
     form.validate()
-    page = db.paginate(
-        queue_query(_filters_from(form), current_user),
+    filters = _filters_from(form)
+    page = bounded_page(
+        queue_query(filters, current_user),
+        Ticket,
         page=page_number(),
         per_page=current_app.config["PER_PAGE"],
-        error_out=False,
     )
     bulk_form = BulkForm(formdata=None)
     return render_template(
         "tickets/queue.html",
         form=form,
         page=page,
+        older_matches=bool(filters.q) and has_older_matches(filters.q),
         saved_views=SAVED_VIEWS,
         current_view=active_view(request.args.to_dict()),
         bulk_form=bulk_form,

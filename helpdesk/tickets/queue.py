@@ -7,7 +7,7 @@ from sqlalchemy import Select, case, select
 
 from helpdesk import clock
 from helpdesk.auth.models import User
-from helpdesk.tickets.models import ACTIVE_STATUSES, Priority, Ticket
+from helpdesk.tickets.models import Priority, Ticket, in_active_status
 from helpdesk.tickets.search import matching_ticket_ids
 
 
@@ -68,7 +68,7 @@ def queue_query(filters: QueueFilters, viewer: User) -> Select:
     """The tickets matching the filters, sorted; paginate it in SQL."""
     statement = select(Ticket)
     if filters.status == "active":
-        statement = statement.where(Ticket.status.in_(ACTIVE_STATUSES))
+        statement = statement.where(in_active_status())
     elif filters.status != "any":
         statement = statement.where(Ticket.status == filters.status)
     if filters.assignee == "me":

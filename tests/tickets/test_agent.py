@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select, text
 
-from helpdesk import clock
+from helpdesk import clock, paging
 from helpdesk.extensions import db
-from helpdesk.tickets import service
+from helpdesk.tickets import search, service
 from helpdesk.tickets.models import CannedReply, Message, Ticket, TicketEvent
+from helpdesk.tickets.queue import QueueFilters, queue_query
 from tests.factories import make_canned_reply, make_ticket, make_user
 
 
@@ -153,6 +154,65 @@ def test_queue_is_paginated(app, login):
     assert queue_numbers(browser, page=1) == numbers[::-1][:3]
     assert queue_numbers(browser, page=3) == numbers[::-1][6:]
     assert "Page 1 of 3" in browser.get("/agent/tickets").get_data(as_text=True)
+
+
+def test_a_long_queue_is_counted_up_to_a_limit_and_says_so(app, login, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 5)
+    app.config["PER_PAGE"] = 2
+    browser, _ = login("agent")
+    numbers = []
+    for index in range(7):
+        numbers.append(make_ticket(subject=f"Ticket {index}").number)
+        clock.advance(timedelta(minutes=1))
+
+    page = browser.get("/agent/tickets", query_string={"page": 3}).get_data(as_text=True)
+
+    assert "5+ tickets" in page
+    assert "Page 3 of 3+ · 5+ in all" in page
+    assert "More than 5 tickets match; filter or search to reach older ones." in page
+    assert queue_numbers(browser, page=3) == numbers[::-1][4:5]
+    assert queue_numbers(browser, page=4) == []
+    assert queue_numbers(browser, q="Ticket 0") == [numbers[0]]  # the older ones, by search
+
+
+def test_search_of_a_common_word_shows_the_newest_matches_and_says_so(login, monkeypatch):
+    monkeypatch.setattr(search, "MATCH_LIMIT", 2)
+    browser, _ = login("agent")
+    numbers = []
+    for index in range(3):
+        body = f"Where is my refund for order X{index}?"
+        numbers.append(make_ticket(subject=f"Order {index}", body=body).number)
+        clock.advance(timedelta(minutes=1))
+
+    page = browser.get("/agent/tickets", query_string={"q": "refund"}).get_data(as_text=True)
+
+    assert queue_numbers(browser, q="refund") == numbers[::-1][:2]
+    assert "Many tickets have these words: the newest matches are shown." in page
+    assert queue_numbers(browser, q="refund x0") == [numbers[0]]
+    narrowed = browser.get("/agent/tickets", query_string={"q": "refund x0"})
+    assert "Many tickets have these words" not in narrowed.get_data(as_text=True)
+
+
+def test_the_default_queue_reads_the_small_index_of_active_tickets(app, backend):
+    # The statuses must reach SQLite as literals: with parameters its planner walks the
+    # index of all tickets by date instead, which grows with the years of closed tickets.
+    if backend != "sqlite":
+        pytest.skip("the plan is SQLite's")
+    agent = make_user("agent")
+    customer = make_user("customer")
+    for _ in range(40):
+        make_ticket(customer)
+    db.session.execute(text("UPDATE tickets SET status = 'closed'"))
+    make_ticket(customer)
+    db.session.execute(text("ANALYZE"))
+    sent = []
+    with db.engine.connect() as connection:
+        event.listen(connection, "before_cursor_execute", lambda *args: sent.append(args[2:4]))
+        connection.execute(queue_query(QueueFilters(), agent)).all()
+        statement, parameters = sent[0]
+        plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+
+    assert "ix_tickets_active_created_at" in str(plan), plan
 
 
 def test_bulk_assign_status_and_priority(login):
