@@ -139,13 +139,15 @@ def wrk(name: str, url: str, session: Session | None, args, script: str | None =
     return Load(name, rate, p50, p99, errors, total)
 
 
-def worker_rss_mb(master: int) -> float:
-    """The largest resident memory among the gunicorn master's workers, in MB."""
-    largest = 0
+def worker_memory_mb(master: int) -> tuple[float, float]:
+    """The largest resident memory (RSS) among the gunicorn master's workers, and the largest
+    proportional share (PSS: pages shared with other processes counted in part), in MB."""
+    rss = pss = 0
     for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
-        status = Path(f"/proc/{child}/status").read_text()
-        largest = max(largest, int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]))
-    return largest / 1024
+        rollup = Path(f"/proc/{child}/smaps_rollup").read_text()
+        rss = max(rss, int(re.search(r"^Rss:\s+(\d+) kB", rollup, re.MULTILINE)[1]))
+        pss = max(pss, int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)[1]))
+    return rss / 1024, pss / 1024
 
 
 def serve(url: str, args) -> tuple[subprocess.Popen, str]:
@@ -209,6 +211,26 @@ def settle(base: str, patience: float = 180.0) -> None:
         time.sleep(0.5)
 
 
+def read_pages(target: dict) -> list[tuple[str, str, str | None]]:
+    """(name, path, who) of every page the load reads; `who` is a bench account or None."""
+    deep = max(1, min(400, target["tickets"] // 25 // 2))
+    today = datetime.now(UTC).date()
+    year = f"period=custom&from={today - timedelta(days=364)}&to={today}"
+    return [
+        ("ceiling: one indexed query + layout", "/bench/ceiling", None),
+        ("queue, first page", "/agent/tickets", "agent"),
+        (f"queue, page {deep} of all", f"/agent/tickets?status=any&page={deep}", "agent"),
+        ("queue, filtered", "/agent/tickets?status=open&priority=high", "agent"),
+        ("queue, search", "/agent/tickets?q=refund&status=any", "agent"),
+        ("ticket page", f"/tickets/{target['ticket']}", "agent"),
+        ("customer's tickets", "/my/tickets", "customer"),
+        ("KB search", "/kb/search?q=refund", None),
+        ("ideas, trending", "/ideas?sort=trending", None),
+        ("reports, 30 days", "/reports?period=30", "supervisor"),
+        ("reports, 365 days", f"/reports?{year}", "supervisor"),
+    ]
+
+
 def load_phase(url: str, args) -> tuple[list[Load], float]:
     server, base = serve(url, args)
     try:
@@ -216,21 +238,9 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
         agent = sign_in(base, "agent@bench.example")
         supervisor = sign_in(base, "supervisor@bench.example")
         customer = sign_in(base, "customer@bench.example")
-        deep = max(1, min(400, target["tickets"] // 25 // 2))
-        today = datetime.now(UTC).date()
-        year = f"period=custom&from={today - timedelta(days=364)}&to={today}"
-        pages = [
-            ("ceiling: one indexed query + layout", "/bench/ceiling", None, None),
-            ("queue, first page", "/agent/tickets", agent, None),
-            (f"queue, page {deep}", f"/agent/tickets?page={deep}", agent, None),
-            ("queue, filtered", "/agent/tickets?status=open&priority=high", agent, None),
-            ("queue, search", "/agent/tickets?q=refund&status=any", agent, None),
-            ("ticket page", f"/tickets/{target['ticket']}", agent, None),
-            ("customer's tickets", "/my/tickets", customer, None),
-            ("KB search", "/kb/search?q=refund", None, None),
-            ("ideas, trending", "/ideas?sort=trending", None, None),
-            ("reports, 30 days", "/reports?period=30", supervisor, None),
-            ("reports, 365 days", f"/reports?{year}", supervisor, None),
+        sessions = {None: None, "agent": agent, "supervisor": supervisor, "customer": customer}
+        pages = [(name, path, sessions[who], None) for name, path, who in read_pages(target)]
+        pages += [
             (
                 "write: replies",
                 f"/tickets/{target['ticket']}/reply",
@@ -254,13 +264,14 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
                 },
             ),
         ]
-        results, rss = [], 0.0
+        results, rss, pss = [], 0.0, 0.0
         for name, path, session, script in pages:
             settle(base)
             results.append(wrk(name, base + path, session, args, script))
-            rss = max(rss, worker_rss_mb(server.pid))
+            now_rss, now_pss = worker_memory_mb(server.pid)
+            rss, pss = max(rss, now_rss), max(pss, now_pss)
             print(f"  {name}: {results[-1].requests_per_second:.0f} req/s", file=sys.stderr)
-        return results, rss
+        return results, (rss, pss)
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -340,7 +351,7 @@ def machine() -> str:
     return f"{platform.platform()}, {cpus} cores, {memory // 1024} GiB, Python {python}"
 
 
-def write_results(path: Path, url: str, args, loads: list[Load], rss: float, timings) -> str:
+def write_results(path: Path, url: str, args, loads: list[Load], memory, timings) -> str:
     ceiling = loads[0].requests_per_second
     backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
     rows = "\n".join(
@@ -364,7 +375,8 @@ def write_results(path: Path, url: str, args, loads: list[Load], rss: float, tim
         """
         )
         + rows
-        + f"\n\nLargest worker RSS under the load: {rss:.0f} MB.\n\n"
+        + f"\n\nLargest worker memory under the load: RSS {memory[0]:.0f} MB,"
+        + f" PSS {memory[1]:.0f} MB.\n\n"
         + "| in-process | figure |\n|---|---|\n"
         + timing_rows
         + "\n"
@@ -388,10 +400,10 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     url = database_url(args.database)
     print(f"Load on {url}", file=sys.stderr)
-    loads, rss = load_phase(url, args)
+    loads, memory = load_phase(url, args)
     print("In-process timings", file=sys.stderr)
     timings = in_process(url, args)
-    print(write_results(Path(args.results), url, args, loads, rss, timings))
+    print(write_results(Path(args.results), url, args, loads, memory, timings))
 
 
 if __name__ == "__main__":

@@ -72,12 +72,13 @@ def _key(f: metrics.Filter) -> str:
     return hashlib.sha256(repr((FORMAT, cut)).encode()).hexdigest()
 
 
-def report(f: metrics.Filter, session: Session) -> metrics.Report:
+def report(f: metrics.Filter, session: Session) -> tuple[metrics.Report, str | None]:
     """The report for the filter: the one computed before if the data has not changed since,
-    else computed now (and kept)."""
+    else computed now (and kept); and a stamp naming that computation (None when reports are
+    not cached), under which what is drawn from the report can be kept too."""
     lifetime = current_app.config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
-        return metrics.report(f, session)
+        return metrics.report(f, session), None
     key, fingerprint = _key(f), _fingerprint(session, f.now)
     kept = session.get(ReportCache, key)
     if (
@@ -85,7 +86,8 @@ def report(f: metrics.Filter, session: Session) -> metrics.Report:
         and kept.fingerprint == fingerprint
         and f.now - kept.computed_at < timedelta(seconds=lifetime)
     ):
-        return pickle.loads(kept.payload)  # noqa: S301 (written by this app, read back)
+        stamp = f"{key}:{fingerprint}:{kept.computed_at.isoformat()}"
+        return pickle.loads(kept.payload), stamp  # noqa: S301 (written by this app)
     computed = metrics.report(f, session)
     row = {
         "key": key,
@@ -98,4 +100,4 @@ def report(f: metrics.Filter, session: Session) -> metrics.Report:
         insert(ReportCache).values(**row).on_conflict_do_update(index_elements=["key"], set_=row)
     )
     session.commit()
-    return computed
+    return computed, f"{key}:{fingerprint}:{f.now.isoformat()}"

@@ -1,9 +1,12 @@
 """The supervisors' reports: the dashboard and its CSV exports."""
 
+import threading
+from collections import OrderedDict
 from datetime import timedelta
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import Select
 
 from helpdesk import clock
@@ -34,7 +37,7 @@ def _filter() -> tuple[ReportFilterForm, metrics.Filter]:
 def index():
     """The dashboard: headline figures against the previous period, charts, tables."""
     form, cut = _filter()
-    report = cache.report(cut, db.session)
+    report, stamp = cache.report(cut, db.session)
     previous = cut.previous()
     return render_template(
         "reports/index.html",
@@ -45,9 +48,31 @@ def index():
         previous_last_day=previous.end - timedelta(days=1),
         cuts=dashboard.cuts_in_words(form),
         cards=dashboard.cards(report),
-        charts=dashboard.chart_list(report),
+        charts=_drawn(report, stamp),
         query=request.args.to_dict(),
     )
+
+
+_DRAWN: OrderedDict[str, Markup] = OrderedDict()
+_DRAWN_KEPT = 16
+_drawing = threading.Lock()
+
+
+def _drawn(report: metrics.Report, stamp: str | None) -> Markup:
+    """The charts as HTML. A year of daily points is most of the page's work, so the drawing
+    of a cached report is kept too (in this process, for the last few reports)."""
+    if stamp is not None:
+        with _drawing:
+            if stamp in _DRAWN:
+                _DRAWN.move_to_end(stamp)
+                return _DRAWN[stamp]
+    html = Markup(render_template("reports/_charts.html", charts=dashboard.chart_list(report)))
+    if stamp is not None:
+        with _drawing:
+            _DRAWN[stamp] = html
+            while len(_DRAWN) > _DRAWN_KEPT:
+                _DRAWN.popitem(last=False)
+    return html
 
 
 def _csv(name: str, cut: metrics.Filter, header: list[str], statement: Select) -> Response:

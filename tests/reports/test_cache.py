@@ -65,6 +65,27 @@ def test_a_new_ticket_or_a_status_change_is_seen_at_once(app, login, computed):
     )
 
 
+def created_today_in_the_chart(page: str) -> str:
+    day = clock.now().strftime("%d %b")
+    row = page.split(f'<th scope="row" data-label="Day">{day}</th>')[1]
+    return row.split('<td data-label="Created">')[1].split("<")[0]
+
+
+def test_the_charts_drawn_from_a_kept_report_follow_the_data(app, login, computed):
+    client, _user = login("supervisor")
+    make_ticket()
+    first = client.get("/reports?period=7").get_data(as_text=True)
+    again = client.get("/reports?period=7").get_data(as_text=True)
+
+    clock.advance(timedelta(seconds=1))
+    make_ticket()
+    after_new = client.get("/reports?period=7").get_data(as_text=True)
+
+    assert len(computed) == 2
+    assert created_today_in_the_chart(first) == created_today_in_the_chart(again) == "1"
+    assert created_today_in_the_chart(after_new) == "2"
+
+
 def test_another_filter_is_another_report(app, login, computed):
     client, _user = login("supervisor")
 
