@@ -8,10 +8,15 @@ computed report lives in the database, so several workers and instances share it
 same fingerprint. Writes need no hook: they add rows or move a timestamp forward. Entries also
 expire after HELPDESK_REPORTS_CACHE_SECONDS, for what no fingerprint sees (a vote taken back,
 two changes within the same microsecond).
+
+A cold report of a year takes seconds; when several supervisors ask for it at once, one thread
+of a worker computes it while the worker's other threads asking for the same report wait for
+its result, instead of all computing it side by side and starving every other page.
 """
 
 import hashlib
 import pickle
+import threading
 from datetime import timedelta
 
 from flask import current_app
@@ -30,6 +35,10 @@ from helpdesk.tickets.models import Message, Ticket
 
 # Bump when the Report's shape changes, so old pickles are never read.
 FORMAT = "report-v1"
+
+# One computation at a time per report in this process (a fixed pool: reports share a lock
+# only when their keys collide, which merely queues them).
+_COMPUTING = tuple(threading.Lock() for _ in range(64))
 
 
 def _fingerprint(session: Session, now) -> str:
@@ -79,25 +88,43 @@ def report(f: metrics.Filter, session: Session) -> tuple[metrics.Report, str | N
     lifetime = current_app.config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
         return metrics.report(f, session), None
-    key, fingerprint = _key(f), _fingerprint(session, f.now)
-    kept = session.get(ReportCache, key)
-    if (
-        kept is not None
-        and kept.fingerprint == fingerprint
-        and f.now - kept.computed_at < timedelta(seconds=lifetime)
-    ):
-        stamp = f"{key}:{fingerprint}:{kept.computed_at.isoformat()}"
-        return pickle.loads(kept.payload), stamp  # noqa: S301 (written by this app)
-    computed = metrics.report(f, session)
-    row = {
-        "key": key,
-        "fingerprint": fingerprint,
-        "payload": pickle.dumps(computed),
-        "computed_at": f.now,
-    }
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(ReportCache).values(**row).on_conflict_do_update(index_elements=["key"], set_=row)
-    )
-    session.commit()
+    key = _key(f)
+    kept = _fresh(session, key, _fingerprint(session, f.now), f.now, lifetime)
+    if kept is not None:
+        return kept
+    with _COMPUTING[int(key[:8], 16) % len(_COMPUTING)]:
+        # Another thread may have computed it while this one waited.
+        fingerprint = _fingerprint(session, f.now)
+        kept = _fresh(session, key, fingerprint, f.now, lifetime)
+        if kept is not None:
+            return kept
+        computed = metrics.report(f, session)
+        row = {
+            "key": key,
+            "fingerprint": fingerprint,
+            "payload": pickle.dumps(computed),
+            "computed_at": f.now,
+        }
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(ReportCache)
+            .values(**row)
+            .on_conflict_do_update(index_elements=["key"], set_=row)
+        )
+        session.commit()
     return computed, f"{key}:{fingerprint}:{f.now.isoformat()}"
+
+
+def _fresh(
+    session: Session, key: str, fingerprint: str, now, lifetime: int
+) -> tuple[metrics.Report, str] | None:
+    """The kept report and its stamp, if it was computed for this state of the data lately."""
+    kept = session.get(ReportCache, key, populate_existing=True)
+    if (
+        kept is None
+        or kept.fingerprint != fingerprint
+        or now - kept.computed_at >= timedelta(seconds=lifetime)
+    ):
+        return None
+    stamp = f"{key}:{fingerprint}:{kept.computed_at.isoformat()}"
+    return pickle.loads(kept.payload), stamp  # noqa: S301 (written by this app)

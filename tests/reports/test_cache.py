@@ -1,13 +1,14 @@
 """A report is computed once per state of the data, and again as soon as a write changes it,
 whichever worker made the change."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
-from helpdesk.reports import metrics
+from helpdesk.reports import cache, metrics
 from helpdesk.tickets import service
 from tests.conftest import sign_in
 from tests.factories import make_ticket, make_user
@@ -115,6 +116,49 @@ def test_workers_share_the_cache_and_see_each_others_writes(app, computed):
 
     assert len(computed) == 2  # once at first, once after the write
     assert created(page) == "1"
+
+
+def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
+    app, computed, monkeypatch
+):
+    # The first request computes; a second arrives meanwhile (it has read the fingerprint and
+    # found nothing kept) and must wait for the first's result rather than compute it too.
+    email = make_user("supervisor").email
+    make_ticket()
+    second_arrived = threading.Event()
+    fingerprints = []
+    real_fingerprint, real_report = cache._fingerprint, metrics.report
+
+    def fingerprint(session, now):
+        fingerprints.append(threading.current_thread().name)
+        if threading.current_thread().name == "second":
+            second_arrived.set()
+        return real_fingerprint(session, now)
+
+    def slow_report(f, session):
+        if threading.current_thread().name == "first":
+            assert second_arrived.wait(timeout=30)
+        return real_report(f, session)
+
+    monkeypatch.setattr(cache, "_fingerprint", fingerprint)
+    monkeypatch.setattr(metrics, "report", slow_report)
+    pages = {}
+
+    def ask(name):
+        with app.app_context():  # a thread of a worker, as under gunicorn
+            browser = app.test_client()
+            sign_in(browser, email)
+            pages[name] = browser.get("/reports").get_data(as_text=True)
+
+    first = threading.Thread(target=ask, args=("first",), name="first")
+    first.start()
+    second = threading.Thread(target=ask, args=("second",), name="second")
+    second.start()
+    first.join(timeout=60)
+    second.join(timeout=60)
+
+    assert len(computed) == 1
+    assert created(pages["first"]) == created(pages["second"]) == "1"
 
 
 def test_a_kept_report_expires_after_its_lifetime(app, login, computed):
