@@ -1,26 +1,29 @@
 """Serve the app with gunicorn and measure it under load, then time the heavy parts in-process.
 
     .venv/bin/python bench/run.py --database instance/bench-100k.db [--duration 10]
-        [--connections 16] [--workers 2] [--threads 4] [--results bench/RESULTS.md]
+        [--connections 16] [--workers 2] [--threads 1] [--results bench/RESULTS.md]
 
 The database comes from bench/generate.py (its accounts: agent@bench.example and friends,
-password bench-password). For each page the load generator (wrk, from Debian's `wrk` package)
-holds `--connections` clients for `--duration` seconds and reports requests/s, p50, p99 and
-errors; `/bench/ceiling` (one indexed query and the base layout) is the ceiling every figure is
-also read against. Worker memory is read from /proc after each page. Then, in this process:
-the metrics for 30 and 365 days (cold and from the cache), the tagger per message against
-TextBlob alone, retagging (optional: `--retag`), and the CSV export of a year.
+password bench-password); a SQLite file is measured on a fresh copy, so runs do not drift. For
+each page the load generator (wrk, from Debian's `wrk` package) holds `--connections` clients
+for `--duration` seconds and reports requests/s, p50, p99 and errors; `/bench/ceiling` (one
+indexed query and the base layout) is the ceiling every figure is also read against. Worker
+memory is read from /proc after each page. Then, in this process: the metrics for 30 and 365
+days (cold and from the cache), the tagger per message against TextBlob alone, retagging
+(optional: `--retag`), and the CSV export of a year.
 
 The figures are printed and appended, with the machine and the command, to --results.
 """
 
 import argparse
+import contextlib
 import os
 import platform
 import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -180,20 +183,22 @@ def serve(url: str, args) -> tuple[subprocess.Popen, str]:
 
 
 def pick(url: str) -> dict:
-    """Ids to aim at: a ticket, a deep queue page, an idea, a search word."""
+    """Ids to aim at: a ticket to read, another to reply to (so that runs on the same database
+    read a ticket of the same length), an idea to vote on."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     with engine.connect() as connection:
         tickets = connection.execute(text("SELECT count(*) FROM tickets")).scalar_one()
-        ticket = connection.execute(
-            text("SELECT max(id) FROM tickets WHERE status = 'open'")
-        ).scalar()
+        newest_open = connection.execute(
+            text("SELECT id FROM tickets WHERE status = 'open' ORDER BY id DESC LIMIT 2")
+        ).scalars()
+        ticket, replied = [*newest_open, 1, 1][:2]
         idea = connection.execute(
             text("SELECT id FROM ideas WHERE status IN ('new', 'planned') ORDER BY id LIMIT 1")
         ).scalar()
     engine.dispose()
-    return {"tickets": tickets, "ticket": ticket or 1, "idea": idea or 1}
+    return {"tickets": tickets, "ticket": ticket, "replied": replied, "idea": idea or 1}
 
 
 def settle(base: str, patience: float = 180.0) -> None:
@@ -243,13 +248,13 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
         pages += [
             (
                 "write: replies",
-                f"/tickets/{target['ticket']}/reply",
+                f"/tickets/{target['replied']}/reply",
                 agent,
                 WRITE_SCRIPT
                 % {
                     "csrf": agent.csrf,
                     "cookie": agent.cookie,
-                    "path": f"/tickets/{target['ticket']}/reply",
+                    "path": f"/tickets/{target['replied']}/reply",
                 },
             ),
             (
@@ -392,18 +397,38 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--retag", action="store_true", help="also time `sentiment retag`")
     parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    url = database_url(args.database)
-    print(f"Load on {url}", file=sys.stderr)
-    loads, memory = load_phase(url, args)
-    print("In-process timings", file=sys.stderr)
-    timings = in_process(url, args)
+    with working_copy(args.database) as database:
+        url = database_url(database)
+        print(f"Load on {url}", file=sys.stderr)
+        loads, memory = load_phase(url, args)
+        print("In-process timings", file=sys.stderr)
+        timings = in_process(url, args)
     print(write_results(Path(args.results), url, args, loads, memory, timings))
+
+
+@contextlib.contextmanager
+def working_copy(database: str):
+    """A SQLite file is measured on a copy made with SQLite's backup API (the file and its
+    write-ahead log, consistently), so the writes of one run never reach the next; a database
+    URL is used as it is."""
+    if "://" in database:
+        yield database
+        return
+    with tempfile.TemporaryDirectory(prefix="helpdesk-bench-") as folder:
+        copy = Path(folder) / Path(database).name
+        source, target = sqlite3.connect(database), sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        yield str(copy)
 
 
 if __name__ == "__main__":
