@@ -167,6 +167,7 @@ def serve(url: str, args) -> tuple[subprocess.Popen, str]:
         f"--workers={args.workers}",
         f"--threads={args.threads}",
         f"--bind=127.0.0.1:{port}",
+        *(["--preload"] if args.preload else []),
         "--log-level=warning",
         "wsgi:app",
     ]
@@ -366,13 +367,14 @@ def write_results(path: Path, url: str, args, loads: list[Load], memory, timings
         for load in loads
     )
     timing_rows = "\n".join(f"| {name} | {value} |" for name, value in timings)
+    preloaded = ", preloaded" if args.preload else ""
     section = (
         textwrap.dedent(
             f"""
         ## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {backend}, {args.database}
 
         Machine: {machine()}.
-        Command: `{" ".join(sys.argv)}` ({args.workers} workers x {args.threads} threads,
+        Command: `{" ".join(sys.argv)}` ({args.workers} workers x {args.threads} threads{preloaded},
         {args.connections} connections, {args.duration} s per page).
 
         | page | req/s | of ceiling | p50 ms | p99 ms | errors |
@@ -398,6 +400,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--preload", action="store_true", help="load the app once, before forking the workers"
+    )
     parser.add_argument("--retag", action="store_true", help="also time `sentiment retag`")
     parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
     args = parser.parse_args()

@@ -4,6 +4,7 @@ model on top that improves as agents correct labels. No Flask, no database."""
 import csv
 import hashlib
 import pickle
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,15 +143,16 @@ class CompiledModel:
         """Class probabilities of one text, given the rules' features of it."""
         scores = self.intercept + np.asarray(rule_features) @ self.rule_coefficients
         for analyzer, vocabulary, idf, coefficients, weight in self.vectorizers:
-            counts: dict[int, int] = {}
-            for term in analyzer(text):
-                index = vocabulary.get(term)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            if not counts:
+            known = [
+                (vocabulary[term], count)
+                for term, count in Counter(analyzer(text)).items()
+                if term in vocabulary
+            ]
+            if not known:
                 continue
-            indices = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[indices]
+            indices = np.fromiter((index for index, _ in known), dtype=np.int64, count=len(known))
+            counts = np.fromiter((count for _, count in known), dtype=np.float64, count=len(known))
+            values = (1.0 + np.log(counts)) * idf[indices]
             values *= weight / np.sqrt(values @ values)
             scores = scores + values @ coefficients[indices]
         if len(self.classes) == 2:  # binary: one column of scores for the second class

@@ -7,7 +7,7 @@ refund", "third time I'm asking"). These cues read the situation instead. No Fla
 import re
 from dataclasses import dataclass
 
-from textblob import TextBlob
+from textblob.en import sentiment as pattern_sentiment
 
 
 def _cues(table: dict[str, float]) -> list[tuple[re.Pattern, float]]:
@@ -177,18 +177,26 @@ def _cue_strength(text: str, cues: list[tuple[re.Pattern, float]]) -> float:
     return min(total, 1.0)
 
 
+def textblob_sentiment(text: str) -> tuple[float, float]:
+    """Polarity and subjectivity exactly as `TextBlob(text).sentiment` gives them: the same
+    PatternAnalyzer lexicon, called directly (TextBlob builds a blob and a namedtuple class
+    per call, a third of the tagger's time)."""
+    polarity, subjectivity = pattern_sentiment(text)
+    return float(polarity), float(subjectivity)
+
+
 def read(text: str) -> RuleReading:
     """Apply every rule to one text."""
     plain = POLITENESS.sub(" ", text)
-    blob = TextBlob(plain).sentiment
+    polarity, subjectivity = textblob_sentiment(plain)
     contrast_polarity = None
     parts = CONTRAST.split(plain, maxsplit=1)
     if len(parts) == 3 and parts[2].strip():
-        contrast_polarity = float(TextBlob(parts[2]).sentiment.polarity)
+        contrast_polarity = textblob_sentiment(parts[2])[0]
     shouted = [word for word in SHOUTED_WORD.findall(text) if word not in ACRONYMS]
     return RuleReading(
-        textblob_polarity=float(blob.polarity),
-        subjectivity=float(blob.subjectivity),
+        textblob_polarity=polarity,
+        subjectivity=subjectivity,
         negative_cues=_cue_strength(plain, NEGATIVE_CUES),
         positive_cues=_cue_strength(plain, POSITIVE_CUES),
         sarcasm=bool(SARCASM.search(plain)),

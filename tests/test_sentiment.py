@@ -103,6 +103,24 @@ def test_empty_or_non_text_input_is_neutral_without_error(text):
     assert NEUTRAL_RESULT == Sentiment(0.0, 0.0, "neutral")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love this, thank you so much!",
+        "This is the worst service I have ever had.",
+        "Still waiting for my refund. Not great, but not terrible either.",
+        "The parcel arrived.",
+        "",
+        "Ünïcödé 😀 text!!! VERY bad :(",
+    ],
+)
+def test_the_rules_read_textblob_exactly_as_textblob_does(text):
+    from textblob import TextBlob
+
+    expected = TextBlob(text).sentiment
+    assert sentiment_rules.textblob_sentiment(text) == (expected.polarity, expected.subjectivity)
+
+
 def test_a_very_long_text_is_tagged():
     text = (NEGATIVE_TEXT + ". ") * 5000
 
