@@ -103,16 +103,17 @@ def close_stale(*, days: int, batch_size: int = 500) -> int:
         closed += len(batch)
 
 
-def retag_batch(*, after_id: int, batch_size: int) -> tuple[int, int] | None:
-    """Recompute the machine's mood of up to `batch_size` customer messages after `after_id`,
-    and the moods of their tickets; return (last id done, how many), or None when done.
-    Agents' corrections are kept."""
-    batch = db.session.scalars(
-        select(Message)
-        .where(Message.kind == MessageKind.CUSTOMER, Message.id > after_id)
-        .order_by(Message.id)
-        .limit(batch_size)
-    ).all()
+def retag_batch(
+    *, after_id: int, batch_size: int, tickets: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """Recompute the machine's mood of up to `batch_size` customer messages after `after_id`
+    (of the tickets with ids in the inclusive range `tickets`, if given), and the moods of
+    their tickets; return (last id done, how many), or None when done. Agents' corrections
+    are kept."""
+    statement = select(Message).where(Message.kind == MessageKind.CUSTOMER, Message.id > after_id)
+    if tickets is not None:
+        statement = statement.where(Message.ticket_id.between(*tickets))
+    batch = db.session.scalars(statement.order_by(Message.id).limit(batch_size)).all()
     if not batch:
         return None
     for message in batch:

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from helpdesk import sentiment
 from helpdesk.extensions import db
@@ -13,7 +13,7 @@ from helpdesk.surveys import service as surveys
 from helpdesk.surveys.models import SurveyInvitation
 from helpdesk.tagging import service as tagging
 from helpdesk.tickets import service as tickets
-from helpdesk.tickets.models import Message
+from helpdesk.tickets.models import Message, MessageKind, Ticket
 from tests.factories import make_idea, make_ticket, make_user
 
 
@@ -66,6 +66,31 @@ def test_retag_uses_the_new_model_and_keeps_corrections(app, runner):
     assert message.sentiment_model == tagging.model_info().version
     assert message.corrected_label == "neutral"
     assert f"with model {tagging.model_info().version}" in result.output
+
+
+def test_retag_in_several_jobs_tags_every_message_once_and_keeps_corrections(app, runner):
+    agent = make_user("agent")
+    made = [make_ticket(body=f"Thanks for the quick reply number {n}") for n in range(7)]
+    corrected = customer_message(made[3]).id
+    tickets.correct_sentiment(message_id=corrected, actor=agent, label="neutral")
+    for ticket in made:
+        tickets.reply(ticket=ticket, author=ticket.customer, body="This is awful, still broken.")
+    db.session.execute(update(Message).values(sentiment_model="an older model"))
+    db.session.commit()
+    runner.invoke(args=["sentiment", "train"])
+
+    result = runner.invoke(args=["sentiment", "retag", "--jobs", "3", "--batch-size", "4"])
+
+    assert result.exit_code == 0, result.output
+    assert "Retagged 14 messages" in result.output
+    version = tagging.model_info().version
+    models = db.session.scalars(
+        select(Message.sentiment_model).where(Message.kind == MessageKind.CUSTOMER)
+    ).all()
+    assert models == [version] * 14
+    assert db.session.get(Message, corrected).corrected_label == "neutral"
+    latest = db.session.scalars(select(Ticket.last_sentiment).order_by(Ticket.id)).all()
+    assert latest == ["negative"] * 7
 
 
 def test_retag_also_tags_survey_comments_ideas_and_idea_comments_again(app, runner):
