@@ -20,7 +20,7 @@ from helpdesk.tickets.forms import (
 )
 from helpdesk.tickets.models import Message, Ticket
 from helpdesk.tickets.queue import SAVED_VIEWS, QueueFilters, active_view, queue_query
-from helpdesk.tickets.search import has_older_matches
+from helpdesk.tickets.search import find
 from helpdesk.tickets.views import bp
 from helpdesk.web import apply_control, page_number, referrer_path
 
@@ -43,8 +43,9 @@ def queue():
     form.category.choices = category_choices("Any category", include_hidden=True)
     form.validate()
     filters = _filters_from(form)
+    matches = find(filters.q) if filters.q else None
     page = bounded_page(
-        queue_query(filters, current_user),
+        queue_query(filters, current_user, matches),
         Ticket,
         page=page_number(),
         per_page=current_app.config["PER_PAGE"],
@@ -54,7 +55,7 @@ def queue():
         "tickets/queue.html",
         form=form,
         page=page,
-        older_matches=bool(filters.q) and has_older_matches(filters.q),
+        older_matches=matches is not None and matches.older,
         saved_views=SAVED_VIEWS,
         current_view=active_view(request.args.to_dict()),
         bulk_form=bulk_form,

@@ -7,8 +7,9 @@ from sqlalchemy import Select, case, select
 
 from helpdesk import clock
 from helpdesk.auth.models import User
+from helpdesk.sql import among
 from helpdesk.tickets.models import Priority, Ticket, in_active_status
-from helpdesk.tickets.search import matching_ticket_ids
+from helpdesk.tickets.search import Matches, find
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ def _start_of(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def queue_query(filters: QueueFilters, viewer: User) -> Select:
-    """The tickets matching the filters, sorted; paginate it in SQL."""
+def queue_query(filters: QueueFilters, viewer: User, matches: Matches | None = None) -> Select:
+    """The tickets matching the filters, sorted; paginate it in SQL. `matches` is the search
+    of `filters.q` if the caller ran it already."""
     statement = select(Ticket)
     if filters.status == "active":
         statement = statement.where(in_active_status())
@@ -93,9 +95,10 @@ def queue_query(filters: QueueFilters, viewer: User) -> Select:
         statement = statement.where(
             Ticket.created_at < _start_of(filters.created_to) + timedelta(days=1)
         )
-    matches = matching_ticket_ids(filters.q) if filters.q else None
+    if filters.q and matches is None:
+        matches = find(filters.q)
     if matches is not None:
-        statement = statement.where(Ticket.id.in_(matches))
+        statement = statement.where(among(Ticket.id, matches.ticket_ids))
     return statement.order_by(*SORTS.get(filters.sort, SORTS["created"]))
 
 
