@@ -179,6 +179,24 @@ def app(backend, database_url, tmp_path) -> Iterator[Flask]:
     clock.unfreeze()
 
 
+@pytest.fixture(scope="module")
+def seeded_demo(tmp_path_factory, request) -> Iterator[tuple[Flask, str]]:
+    """A SQLite database seeded once with `seed-demo --tickets 60`, for tests that only read
+    the demo's content (seeding takes seconds): the app, in its context, and the command's
+    output. Tests must not write to it."""
+    clock.freeze(FIXED_NOW)
+    url = new_database_url("sqlite", tmp_path_factory, request)
+    app = create_app(_test_config(url, tmp_path_factory.mktemp("instance")))
+    app.test_client_class = Browser
+    with app.app_context():
+        upgrade()
+        output = app.test_cli_runner().invoke(args=["seed-demo", "--tickets", "60"]).output
+        yield app, output
+        db.session.remove()
+        db.engine.dispose()
+    clock.unfreeze()
+
+
 @pytest.fixture
 def rules_only(monkeypatch):
     """The tagger as it runs when no model is shipped or trained: the rules alone, whose
