@@ -28,9 +28,7 @@ def upgrade():
         postgresql_where=ACTIVE,
     )
     op.drop_index("ix_idea_votes_created_at", table_name="idea_votes")
-    op.create_index(
-        "ix_idea_votes_created_at_idea_id", "idea_votes", ["created_at", "idea_id"]
-    )
+    op.create_index("ix_idea_votes_created_at_idea_id", "idea_votes", ["created_at", "idea_id"])
 
 
 def downgrade():
