@@ -4,7 +4,7 @@ re-tagging moods, and freeing the tickets of people who left the team."""
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from helpdesk import clock
 from helpdesk.auth.models import User
@@ -18,6 +18,7 @@ from helpdesk.tickets.service import (
     assign,
     change_status,
     one_change,
+    refresh_moods,
     staff_member,
     tag_message,
     update_properties,
@@ -102,20 +103,6 @@ def close_stale(*, days: int, batch_size: int = 500) -> int:
         closed += len(batch)
 
 
-def _refresh_moods(ticket_ids: set[int]) -> None:
-    """refresh_ticket_moods for many tickets, from one read of their customer messages."""
-    labels: dict[int, list[str | None]] = {}
-    for ticket_id, label in db.session.execute(
-        select(Message.ticket_id, func.coalesce(Message.corrected_label, Message.sentiment_label))
-        .where(Message.ticket_id.in_(ticket_ids), Message.kind == MessageKind.CUSTOMER)
-        .order_by(Message.ticket_id, Message.created_at, Message.id)
-    ):
-        labels.setdefault(ticket_id, []).append(label)
-    for ticket in db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))):
-        moods = labels.get(ticket.id, [None])
-        ticket.first_sentiment, ticket.last_sentiment = moods[0], moods[-1]
-
-
 def retag_batch(
     *, after_id: int, batch_size: int, tickets: tuple[int, int] | None = None
 ) -> tuple[int, int] | None:
@@ -132,6 +119,7 @@ def retag_batch(
     for message in batch:
         tag_message(message)
     db.session.flush()
-    _refresh_moods({message.ticket_id for message in batch})
+    ticket_ids = {message.ticket_id for message in batch}
+    refresh_moods(db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))).all())
     db.session.commit()
     return batch[-1].id, len(batch)

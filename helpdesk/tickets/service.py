@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import FileStorage
@@ -430,15 +430,26 @@ def set_tags(
 
 def refresh_ticket_moods(ticket: Ticket) -> None:
     """Recompute the opening and latest mood from the customer's messages."""
-    customer_messages = select(Message).where(
-        Message.ticket_id == ticket.id, Message.kind == MessageKind.CUSTOMER
-    )
-    first = db.session.scalar(customer_messages.order_by(Message.created_at, Message.id).limit(1))
-    last = db.session.scalar(
-        customer_messages.order_by(Message.created_at.desc(), Message.id.desc()).limit(1)
-    )
-    ticket.first_sentiment = first.effective_label if first else None
-    ticket.last_sentiment = last.effective_label if last else None
+    refresh_moods([ticket])
+
+
+def refresh_moods(tickets: Sequence[Ticket]) -> None:
+    """Recompute the opening and latest mood of tickets from their customer messages (an
+    agent's correction over the machine's label), in one read for all of them; the changes
+    are written with the session's next flush."""
+    labels: dict[int, list[str | None]] = {}
+    for ticket_id, label in db.session.execute(
+        select(Message.ticket_id, func.coalesce(Message.corrected_label, Message.sentiment_label))
+        .where(
+            Message.ticket_id.in_([ticket.id for ticket in tickets]),
+            Message.kind == MessageKind.CUSTOMER,
+        )
+        .order_by(Message.ticket_id, Message.created_at, Message.id)
+    ):
+        labels.setdefault(ticket_id, []).append(label)
+    for ticket in tickets:
+        moods = labels.get(ticket.id, [None])
+        ticket.first_sentiment, ticket.last_sentiment = moods[0], moods[-1]
 
 
 def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
