@@ -5,11 +5,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request
 from sqlalchemy import event
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from helpdesk import config as settings
-from helpdesk.database import apply_sqlite_pragmas, include_in_migrations
+from helpdesk.database import (
+    apply_sqlite_pragmas,
+    begin_before_savepoint,
+    include_in_migrations,
+)
 from helpdesk.extensions import csrf, db, limiter, login_manager, migrate
 from helpdesk.sql import register_sqlite_functions
 from helpdesk.web import IdConverter
@@ -47,6 +52,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     app.after_request(add_security_headers)
+    if app.config["PROXY_COUNT"]:
+        # Behind N proxies, their X-Forwarded-* headers tell the client's address and HTTPS.
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     if app.debug and not app.testing:
         sync_playbooks_for_development(app)
     return app
@@ -76,10 +85,16 @@ SECURITY_HEADERS = {
 }
 
 
+HSTS = "max-age=31536000; includeSubDomains"
+
+
 def add_security_headers(response):
-    """Headers every response carries (HSTS is for the HTTPS proxy in front to add)."""
+    """Headers every response carries, and HSTS on answers served over HTTPS (directly, or
+    through a proxy trusted with HELPDESK_PROXY_COUNT)."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
 
 
@@ -98,9 +113,10 @@ def load_settings(app: Flask, overrides: Mapping[str, Any]) -> None:
     # The largest request: every attachment a message may carry, at full size, and the form.
     from helpdesk.tickets.attachments import MAX_FILES
 
-    app.config.setdefault(
-        "MAX_CONTENT_LENGTH", int((app.config["ATTACHMENT_MAX_MB"] * MAX_FILES + 1) * 1024 * 1024)
-    )
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = int(
+            (app.config["ATTACHMENT_MAX_MB"] * MAX_FILES + 1) * 1024 * 1024
+        )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = settings.instance_secret_key(app.instance_path)
 
@@ -131,6 +147,7 @@ def register_extensions(app: Flask) -> None:
                 register_sqlite_functions(connection)
 
             event.listen(engine, "connect", prepare)
+            event.listen(engine, "savepoint", begin_before_savepoint)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -10,6 +10,7 @@ from helpdesk import demo
 from helpdesk.auth.cli import create_user_command
 from helpdesk.auth.demo import demo_logins
 from helpdesk.auth.models import User
+from helpdesk.backup import backup_command, restore_command
 from helpdesk.extensions import db
 from helpdesk.outbox.cli import outbox_group
 from helpdesk.playbooks.cli import playbooks_group
@@ -65,4 +66,6 @@ def commands() -> list[click.Command]:
         outbox_group,
         playbooks_group,
         webhooks_group,
+        backup_command,
+        restore_command,
     ]

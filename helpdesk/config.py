@@ -177,6 +177,50 @@ SETTINGS: tuple[Setting, ...] = (
         "Send the session cookie over HTTPS only (turn on behind HTTPS).",
     ),
     Setting(
+        "HELPDESK_PROXY_COUNT",
+        "PROXY_COUNT",
+        0,
+        _whole_number,
+        "How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (trusted for "
+        "the client's address and HTTPS). `0` trusts none; set `1` behind one proxy.",
+    ),
+    Setting(
+        "HELPDESK_SIGN_IN_FAILURES_PER_ACCOUNT",
+        "SIGN_IN_FAILURES_PER_ACCOUNT",
+        5,
+        _whole_number,
+        "Failed sign-ins an account takes within the lock window before it refuses more.",
+    ),
+    Setting(
+        "HELPDESK_SIGN_IN_FAILURES_PER_ADDRESS",
+        "SIGN_IN_FAILURES_PER_ADDRESS",
+        20,
+        _whole_number,
+        "Failed sign-ins one address may make within the lock window, over all accounts.",
+    ),
+    Setting(
+        "HELPDESK_SIGN_IN_LOCK_MINUTES",
+        "SIGN_IN_LOCK_MINUTES",
+        15,
+        _whole_number,
+        "The window over which failed sign-ins count; refused sign-ins may retry after it.",
+    ),
+    Setting(
+        "HELPDESK_PASSWORD_RESET_HOURS",
+        "PASSWORD_RESET_HOURS",
+        2.0,
+        _number,
+        "How long an emailed link to set a new password works (once).",
+    ),
+    Setting(
+        "HELPDESK_PUBLIC_WRITE_RATE_LIMIT",
+        "PUBLIC_WRITE_RATE_LIMIT",
+        "20 per minute;200 per hour",
+        _text,
+        "Posts one address may make to each public form (sign-up, password reset, new ticket, "
+        "survey answers, ideas, votes, comments, article feedback), Flask-Limiter syntax.",
+    ),
+    Setting(
         "HELPDESK_PASSWORD_HASH",
         "PASSWORD_HASH_METHOD",
         "scrypt",

@@ -47,14 +47,28 @@ class UTCDateTime(TypeDecorator):
 
 def apply_sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:
     """Turn on WAL, foreign keys and a busy timeout for one new SQLite connection."""
+    # pysqlite opens a write transaction just before the first INSERT/UPDATE/DELETE; IMMEDIATE
+    # takes SQLite's write lock right there, waiting up to the busy timeout for it. A deferred
+    # BEGIN takes it at the write itself, where a connection that read first may be refused at
+    # once ("database is locked") instead of waiting: fifty writers at once saw that.
+    dbapi_connection.isolation_level = "IMMEDIATE"
     cursor = dbapi_connection.cursor()
     try:
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def begin_before_savepoint(connection, name) -> None:
+    """pysqlite begins a transaction only before a write; a SAVEPOINT outside one would begin a
+    deferred transaction of its own, whose first write could then be refused at once. Begin
+    it IMMEDIATE (waiting for the write lock) before the savepoint instead."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN IMMEDIATE")
 
 
 def include_in_migrations(name: str | None, type_: str, parent_names) -> bool:

@@ -1,13 +1,25 @@
 """Error pages in the site's layout, or JSON for API clients and those who ask for it."""
 
-from flask import Flask, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Flask,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 from werkzeug.exceptions import NotFound as NotFoundError
 
 from helpdesk.api.problems import problem
 from helpdesk.errors import DomainError, NotFound
-from helpdesk.extensions import db
+from helpdesk.extensions import db, login_manager
 from helpdesk.web import referrer_path
 
 PAGES = {400, 403, 404, 405, 500}
@@ -37,6 +49,26 @@ def handle_http_error(error: HTTPException):
     """Any abort() or routing error, in the layout."""
     if isinstance(error, MethodNotAllowed) and _no_such_path(error):
         return _respond(404, "Not Found", "There is nothing at this address.")
+    if error.code == 413:
+        limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return _respond(
+            413,
+            "Too large to send",
+            f"What you sent is too large: a request may carry at most {limit} MB, files "
+            "included. Nothing was saved; go back, make the text or the files smaller, and "
+            "send it again.",
+        )
+    if error.code == 429:  # a public form's limit (the API answers its own)
+        response = make_response(
+            _respond(
+                429,
+                "Too many requests",
+                "You sent this form too many times in a short while, so this one was not saved. "
+                "Wait a minute and try again.",
+            )
+        )
+        response.headers["Retry-After"] = str(getattr(error, "retry_after", None) or 60)
+        return response
     return _respond(error.code or 500, error.name, error.description or "")
 
 
@@ -76,6 +108,28 @@ def handle_domain_error(error: DomainError):
     return redirect(referrer_path() or url_for("main.index"))
 
 
+def handle_database_down(error: SQLAlchemyError):
+    """The database did not answer (restarting, unreachable, or a lock held too long): a clean
+    503 the client may retry, never a half-saved change. The pool reconnects by itself when the
+    database is back (pool_pre_ping), so the app needs no restart."""
+    current_app.logger.warning("database unavailable: %s", error)
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.remove()
+    # The page is drawn for nobody in particular: finding who is signed in needs the database.
+    g._login_user = login_manager.anonymous_user()
+    response = make_response(
+        _respond(
+            503,
+            "The database is not answering",
+            "Nothing was saved. Try again in a moment; if it goes on, tell the administrator.",
+        )
+    )
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def handle_server_error(error: InternalServerError):
     """Something broke on our side: roll back, apologise, keep the layout."""
     db.session.rollback()
@@ -90,5 +144,7 @@ def register(app: Flask) -> None:
     """Install the handlers on the app."""
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(OperationalError, handle_database_down)
+    app.register_error_handler(DisconnectionError, handle_database_down)
     app.register_error_handler(InternalServerError, handle_server_error)
     app.register_error_handler(HTTPException, handle_http_error)

@@ -34,3 +34,9 @@ class Conflict(DomainError):
     """Someone else changed the thing first (a stale version, a state that moved on)."""
 
     status_code = 409
+
+
+class TooManyAttempts(DomainError):
+    """The caller tried too often in too short a time; they may try again later."""
+
+    status_code = 429

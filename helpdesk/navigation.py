@@ -35,6 +35,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Reports", "reports.index", SUPERVISORS),
     NavItem("Canned replies", "tickets.canned_replies", STAFF),
     NavItem("Users", "auth.users", ADMINS),
+    NavItem("Audit log", "auth.audit", ADMINS),
     NavItem("Categories", "tickets.categories_admin", ADMINS),
     NavItem("Sentiment", "tagging.index", ADMINS),
     NavItem("Webhooks", "webhooks.index", ADMINS),

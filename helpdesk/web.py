@@ -4,11 +4,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from flask import flash, request
+from flask import current_app, flash, request
 from flask_wtf import FlaskForm
 from werkzeug.routing import IntegerConverter
 
 from helpdesk.errors import Conflict, DomainError, Invalid
+from helpdesk.extensions import limiter
 
 
 def local_path(target: str | None) -> str | None:
@@ -19,6 +20,20 @@ def local_path(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or any(ord(char) < 32 for char in target):
         return None
     return target
+
+
+def public_write(view: Callable) -> Callable:
+    """Limit the posts one address makes to this form (PUBLIC_WRITE_RATE_LIMIT, counted per
+    form): a public board must not be flooded by one script. Reading the form is free."""
+    return limiter.limit(
+        lambda: current_app.config["PUBLIC_WRITE_RATE_LIMIT"],
+        key_func=client_ip_or_unknown,
+        methods=["POST"],
+    )(view)
+
+
+def client_ip_or_unknown() -> str:
+    return client_ip() or "unknown"
 
 
 MAX_ID = 2**31 - 1

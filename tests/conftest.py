@@ -2,7 +2,11 @@
 
 import contextvars
 import os
+import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -10,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -18,7 +23,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from jinja2 import ChoiceLoader, FileSystemLoader
-from sqlalchemy import delete, event, text
+from sqlalchemy import delete, event, select, text
 from werkzeug.serving import make_server
 
 from helpdesk import clock, create_app, sentiment
@@ -26,8 +31,9 @@ from helpdesk.extensions import db
 from helpdesk.outbox import service as outbox_service
 from helpdesk.outbox.delivery import DeliveryError
 from helpdesk.outbox.models import OutboxEmail
+from helpdesk.surveys.models import SurveyInvitation
 from helpdesk.tickets.models import DEFAULT_CATEGORIES, Category
-from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.factories import DEFAULT_PASSWORD, make_ticket, make_user
 
 POSTGRES_SERVER = os.environ.get(
     "HELPDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -45,26 +51,51 @@ def _postgres_reachable() -> str | None:
         return str(error).strip().splitlines()[0]
 
 
-_skipped_halves: list[str] = []
+POSTGRES_SKIPPED = "PostgreSQL not reachable"
 
 
 def _require_postgres() -> None:
     problem = _postgres_reachable()
     if problem is None:
         return
-    message = f"PostgreSQL not reachable at {POSTGRES_SERVER} ({problem})"
+    message = f"{POSTGRES_SKIPPED} at {POSTGRES_SERVER} ({problem})"
     if os.environ.get("CI") == "true":
         pytest.fail(message + "; CI must run the PostgreSQL half", pytrace=False)
-    _skipped_halves.append(message)
     pytest.skip(message + "; set HELPDESK_TEST_POSTGRES to run the PostgreSQL half")
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """Say once, at the end, which half of the suite did not run and why."""
-    for message in _skipped_halves:
+    """Say once, at the end, that the PostgreSQL half did not run, how much of it, and why
+    (read from the skipped tests' reports, so it works with `pytest -n` too)."""
+    reasons = [
+        report.longrepr[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and POSTGRES_SKIPPED in report.longrepr[2]
+    ]
+    if reasons:
+        reason = reasons[0].removeprefix("Skipped: ")
         terminalreporter.write_line(
-            f"The PostgreSQL half of the suite was skipped: {message}.", yellow=True, bold=True
+            f"The PostgreSQL half of the suite was skipped ({len(reasons)} tests): {reason}.",
+            yellow=True,
+            bold=True,
         )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked only_on("sqlite") (or "postgresql") are not run on the other backend, and
+    the tests marked long_running run first."""
+    kept, dropped = [], []
+    for item in items:
+        marker = item.get_closest_marker("only_on")
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("backend")
+        if marker and backend and backend not in marker.args:
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    # The long tests first: started last, one of them keeps a worker busy after the rest end.
+    items[:] = sorted(kept, key=lambda item: item.get_closest_marker("long_running") is None)
 
 
 class PostgresDatabase:
@@ -102,15 +133,41 @@ def new_database_url(backend: str, tmp_path_factory, request) -> str:
     return database.url
 
 
+class MigratedDatabases:
+    """Each backend's database for this test process, made and migrated on first use and kept
+    to the end of the run: tests reach the backends in turns (modules alternate, and so do the
+    workers of `pytest -n`), and migrating again at every turn cost minutes."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, str] = {}
+        self.finalizers: list[Callable[[], None]] = []
+
+    def addfinalizer(self, finalizer: Callable[[], None]) -> None:
+        self.finalizers.append(finalizer)
+
+    def url(self, backend: str, tmp_path_factory) -> str:
+        if backend not in self.urls:
+            url = new_database_url(backend, tmp_path_factory, self)
+            app = create_app(_test_config(url, tmp_path_factory.mktemp("instance")))
+            with app.app_context():
+                upgrade()
+                db.engine.dispose()
+            self.urls[backend] = url
+        return self.urls[backend]
+
+
 @pytest.fixture(scope="session")
-def database_url(backend, tmp_path_factory, request) -> str:
-    """The test run's database, migrated to the newest schema once."""
-    url = new_database_url(backend, tmp_path_factory, request)
-    app = create_app(_test_config(url, tmp_path_factory.mktemp("instance")))
-    with app.app_context():
-        upgrade()
-        db.engine.dispose()
-    return url
+def migrated_databases() -> Iterator[MigratedDatabases]:
+    databases = MigratedDatabases()
+    yield databases
+    for finalizer in databases.finalizers:
+        finalizer()
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, migrated_databases, tmp_path_factory) -> str:
+    """The test run's database of this backend, migrated to the newest schema once."""
+    return migrated_databases.url(backend, tmp_path_factory)
 
 
 @pytest.fixture
@@ -128,6 +185,7 @@ def _test_config(url: str, instance_path) -> dict:
         "WTF_CSRF_ENABLED": False,
         # The API's per-token limit has its own test; the others make many calls in a row.
         "API_RATE_LIMIT": "100000 per minute",
+        "PUBLIC_WRITE_RATE_LIMIT": "100000 per minute",
         # Fast hashing keeps the suite quick; production uses scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
@@ -202,6 +260,19 @@ def rules_only(monkeypatch):
     """The tagger as it runs when no model is shipped or trained: the rules alone, whose
     labels follow the HELPDESK_SENTIMENT_* thresholds."""
     monkeypatch.setattr(sentiment, "_default", sentiment.Tagger())
+
+
+@pytest.fixture
+def invitation(app) -> SurveyInvitation:
+    """The survey invitation of a ticket an agent just resolved."""
+    from helpdesk.tickets import service as tickets
+
+    ticket = make_ticket(subject="Zip broke", body="The zip on my jacket broke, order 55512.")
+    agent = make_user("agent")
+    tickets.assign(ticket=ticket, actor=agent, assignee_id=agent.id)
+    tickets.reply(ticket=ticket, author=agent, body="A new one is on its way.", kind="reply")
+    tickets.change_status(ticket=ticket, actor=agent, status="resolved")
+    return db.session.scalar(select(SurveyInvitation))
 
 
 @pytest.fixture
@@ -404,6 +475,148 @@ def page(chromium, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Gunicorn:
+    """The app served by a real gunicorn (sync workers, as deployed) on the test's database,
+    in its own process group so a test can kill it outright."""
+
+    def __init__(self, database_url: str, instance: Path, workers: int = 2) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = instance / "gunicorn.log"
+        self.workers = workers
+        self.env = {
+            **os.environ,
+            "HELPDESK_DATABASE_URL": database_url,
+            "HELPDESK_INSTANCE_PATH": str(instance),
+            "HELPDESK_SECRET_KEY": "test-secret-key",
+            "HELPDESK_PASSWORD_HASH": "pbkdf2:sha256:1000",
+            "HELPDESK_PUBLIC_WRITE_RATE_LIMIT": "100000 per minute",
+            "HELPDESK_MAIL_BACKEND": "log",
+        }
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Gunicorn":
+        command = [
+            sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
+            "--bind", f"127.0.0.1:{self.port}", "--timeout", "60", "wsgi:app",
+        ]  # fmt: skip
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
+            )
+        for _ in range(300):  # up to 30 s for the workers to import the app
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.1):
+                    return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-2000:]}") from None
+                try:
+                    self.process.wait(timeout=0.1)
+                except subprocess.TimeoutExpired:
+                    pass
+        raise RuntimeError(f"gunicorn did not start: {self.log.read_text()[-2000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the master and every worker: no shutdown, no flushing, as in a power cut."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def gunicorn(app, database_url, tmp_path) -> Iterator[Callable[..., Gunicorn]]:
+    """gunicorn(url=None) starts the app under gunicorn on the test's database (or `url`).
+    The server keeps real time, so the test's clock runs too: ask for this fixture before the
+    ones that make data (survey links expire, SLAs start)."""
+    started: list[Gunicorn] = []
+    app.config["WTF_CSRF_ENABLED"] = True
+    clock.unfreeze()
+
+    def start(url: str | None = None, workers: int = 2) -> Gunicorn:
+        server = Gunicorn(url or database_url, tmp_path, workers).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+    db.session.remove()
+
+
+ARTIFACTS = Path(
+    os.environ.get(
+        "HELPDESK_TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / "test-artifacts"
+    )
+)
+# Chromium reports a Content-Security-Policy violation on the console; this makes sure each one
+# is an error there with what was blocked, whatever the browser's own wording.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI || "inline";
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${blocked}`);
+});
+"""
+
+
+class WatchedTabs:
+    """Browser tabs (each its own session) whose console errors, page errors and CSP violations
+    are collected, and screenshots of them saved in test-artifacts/<test>/ in order."""
+
+    def __init__(self, chromium, base_url: str, folder: Path) -> None:
+        self.chromium = chromium
+        self.base_url = base_url
+        self.folder = folder
+        self.problems: list[str] = []
+        self.contexts = []
+        self.shots = 0
+
+    def open(self, who: str, width: int = 1280, height: int = 860):
+        context = self.chromium.new_context(
+            base_url=self.base_url, viewport={"width": width, "height": height}
+        )
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        self.contexts.append(context)
+        tab = context.new_page()
+        tab.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and self.problems.append(f"{who} on {tab.url}: {message.text}")
+            ),
+        )
+        tab.on("pageerror", lambda error: self.problems.append(f"{who} on {tab.url}: {error}"))
+        return tab
+
+    def shot(self, tab, name: str) -> Path:
+        self.shots += 1
+        path = self.folder / f"{self.shots:02d}-{name}.png"
+        tab.screenshot(path=path, full_page=True)
+        return path
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def tabs(chromium, live_server, request) -> Iterator[WatchedTabs]:
+    """watched tabs on the live server; screenshots go to test-artifacts/<test name>/."""
+    folder = ARTIFACTS / request.node.name.replace("/", "_")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    watched = WatchedTabs(chromium, live_server, folder)
+    yield watched
+    watched.close()
 
 
 # Outbox: an email template only the tests have, queueing with defaults, test backends.

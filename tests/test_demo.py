@@ -25,7 +25,8 @@ def count_by_role() -> dict[str, int]:
     return dict(rows.all())
 
 
-def test_seed_demo_creates_staff_and_customers_and_prints_logins_that_work(app, runner):
+@pytest.mark.long_running
+def test_seed_demo_creates_staff_and_customers_prints_working_logins_and_seeds_once(app, runner):
     result = runner.invoke(args=["seed-demo", "--tickets", "20"])
 
     assert result.exit_code == 0, result.output
@@ -43,17 +44,12 @@ def test_seed_demo_creates_staff_and_customers_and_prints_logins_that_work(app, 
     ):
         assert sign_in(app.test_client(), email, DEMO_PASSWORD).status_code == 302, email
 
+    again = runner.invoke(args=["seed-demo", "--tickets", "20"])
 
-def test_seed_demo_twice_adds_nothing_the_second_time(runner):
-    runner.invoke(args=["seed-demo", "--tickets", "20"])
-    before = count_by_role()
-
-    result = runner.invoke(args=["seed-demo", "--tickets", "20"])
-
-    assert result.exit_code == 0
-    assert count_by_role() == before
-    assert "0 help centre articles" in result.output
-    assert "0 accounts, 0 tickets" in result.output
+    assert again.exit_code == 0
+    assert count_by_role() == counts
+    assert "0 help centre articles" in again.output
+    assert "0 accounts, 0 tickets" in again.output
 
 
 def test_first_run_flag_leaves_a_used_database_alone(runner):
@@ -82,9 +78,9 @@ def test_demo_tickets_have_threads_in_varied_moods_and_states(seeded_demo):
     assert db.session.scalar(select(func.count()).select_from(CheckIn)) > 0
 
 
-def test_full_demo_has_about_six_hundred_tickets(backend, runner):
-    if backend != "sqlite":
-        pytest.skip("the full-size demo is seeded once, on SQLite, to keep the suite quick")
+@pytest.mark.long_running
+@pytest.mark.only_on("sqlite")  # seeded once, to keep the suite quick
+def test_full_demo_has_about_six_hundred_tickets(runner):
 
     result = runner.invoke(args=["seed-demo"])
 

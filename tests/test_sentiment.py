@@ -145,6 +145,7 @@ def test_sentiment_modules_import_nothing_of_flask_the_database_or_the_app(modul
     assert tops.isdisjoint({"flask", "sqlalchemy", "flask_sqlalchemy", "helpdesk"})
 
 
+@pytest.mark.long_running
 def test_sentiment_works_with_no_nltk_corpora(tmp_path):
     nltk_data = tmp_path / "nltk_data"
     home = tmp_path / "home"

@@ -1,15 +1,21 @@
-"""The admin's user list: add staff, change roles, deactivate accounts."""
+"""The admin's pages: the user list (add staff, change roles, deactivate accounts) and the
+audit log."""
+
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from helpdesk.auth import audit as audit_log
 from helpdesk.auth import service
 from helpdesk.auth.access import ADMINS, allow
-from helpdesk.auth.forms import ROLE_CHOICES, ActiveForm, NewUserForm, RoleForm
-from helpdesk.auth.models import Role
+from helpdesk.auth.forms import ROLE_CHOICES, ActiveForm, AuditFilterForm, NewUserForm, RoleForm
+from helpdesk.auth.models import AccountEvent, Role
 from helpdesk.auth.views import bp
 from helpdesk.errors import DomainError, Forbidden, Invalid
 from helpdesk.extensions import db
+from helpdesk.paging import bounded_page
+from helpdesk.text import single_line
 from helpdesk.web import page_number, show_on_form, with_query
 
 
@@ -22,7 +28,7 @@ def _back_to_list():
 @allow(ADMINS)
 def users():
     """List users with search, role filter and pagination."""
-    query = request.args.get("q", "").strip()[:100]
+    query = (single_line(request.args.get("q", "")) or "")[:100]
     role = request.args.get("role", "")
     if role not in {choice for choice, _ in ROLE_CHOICES}:
         role = ""
@@ -100,3 +106,33 @@ def set_active(user_id: int):
         state = "active again" if user.active else "deactivated; their sessions have ended"
         flash(f"{user.name} is {state}.", "success")
     return _back_to_list()
+
+
+@bp.route("/admin/audit")
+@allow(ADMINS)
+def audit():
+    """The audit log: sign-ins, failures, account and role changes, exports and deletions."""
+    form = AuditFilterForm(request.args)
+    form.validate()
+    value = {name: field.data for name, field in form._fields.items() if not field.errors}
+    cut = audit_log.AuditFilter(
+        group=value.get("group") or "",
+        person=value.get("person") or "",
+        address=value.get("address") or "",
+        start=_midnight(value.get("start")),
+        end=_midnight(value.get("to"), days=1),
+    )
+    page = bounded_page(
+        audit_log.events(cut),
+        AccountEvent,
+        page=page_number(),
+        per_page=current_app.config["PER_PAGE"],
+    )
+    return render_template("auth/audit.html", form=form, page=page, label=audit_log.label)
+
+
+def _midnight(day: date | None, days: int = 0) -> datetime | None:
+    """The start of `day` (plus `days`) in UTC, the clock the events are kept in."""
+    if day is None:
+        return None
+    return datetime.combine(day, time(), UTC) + timedelta(days=days)

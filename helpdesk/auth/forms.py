@@ -1,12 +1,22 @@
 """Forms for signing up, signing in and administering users."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
+from helpdesk.auth.audit import GROUPS
 from helpdesk.auth.models import Role
 from helpdesk.auth.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from helpdesk.text import single_line
+from helpdesk.tickets.forms import reasonable_date
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
 
@@ -35,9 +45,9 @@ def _email_field() -> EmailField:
     )
 
 
-def _new_password_field() -> PasswordField:
+def _new_password_field(label: str = "Password") -> PasswordField:
     return PasswordField(
-        "Password",
+        label,
         validators=[
             DataRequired("Choose a password."),
             Length(
@@ -107,6 +117,66 @@ class TokenForm(FlaskForm):
 
     name = StringField(
         "Name",
+        filters=[single_line],
         validators=[DataRequired("Name the token after what will use it."), Length(max=60)],
         description="What will use it, such as “shop integration” or “BI export”.",
     )
+
+
+class ForgotPasswordForm(FlaskForm):
+    """Ask for a password reset link."""
+
+    email = _email_field()
+
+
+def _repeat_field(of: str) -> PasswordField:
+    return PasswordField(
+        "Repeat the new password",
+        validators=[
+            DataRequired("Repeat the new password."),
+            EqualTo(of, message="The two passwords do not match."),
+        ],
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    """A new password, from an emailed link."""
+
+    password = _new_password_field("New password")
+    confirm = _repeat_field("password")
+
+
+class ChangePasswordForm(FlaskForm):
+    """A new password, knowing the current one."""
+
+    current = PasswordField(
+        "Current password",
+        validators=[
+            DataRequired("Enter your current password."),
+            Length(max=MAX_PASSWORD_LENGTH),
+        ],
+    )
+    new = _new_password_field("New password")
+    confirm = _repeat_field("new")
+
+
+class AuditFilterForm(FlaskForm):
+    """The audit log's filters, read from the query string."""
+
+    class Meta:
+        csrf = False
+
+    group = SelectField(
+        "Events",
+        choices=[SelectChoice("", "All events")]
+        + [SelectChoice(key, group.label) for key, group in GROUPS.items()],
+        default="",
+    )
+    person = StringField(
+        "Person (name or email)", filters=[single_line], validators=[Optional(), Length(max=100)]
+    )
+    address = StringField(
+        "IP address", filters=[single_line], validators=[Optional(), Length(max=45)]
+    )
+    start = DateField("From", name="from", validators=[Optional(), reasonable_date])
+    to = DateField("To", validators=[Optional(), reasonable_date])

@@ -1,9 +1,12 @@
 """Users, their roles, and the append-only log of account events."""
 
+import hashlib
+import hmac
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -56,6 +59,11 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    def get_id(self) -> str:
+        """What a session and a remember cookie keep: the id and a stamp of the password, so
+        a password changed anywhere ends every session made with the old one (load_user)."""
+        return f"{self.id}-{password_stamp(self)}"
+
     @property
     def is_active(self) -> bool:
         """Flask-Login refuses sign-in and drops sessions of inactive users."""
@@ -73,11 +81,22 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.email} {self.role}>"
 
 
+def password_stamp(user: User) -> str:
+    """A short keyed digest of the user's password hash: it changes with the password and
+    tells nothing about it without the app's secret key."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, user.password_hash.encode(), hashlib.sha256).hexdigest()[:20]
+
+
 class AccountEvent(db.Model):
     """Something that happened to an account: sign-ins, failed sign-ins, role and status changes."""
 
     __tablename__ = "account_events"
-    __table_args__ = (Index("ix_account_events_user_id_at", "user_id", "at"),)
+    __table_args__ = (
+        Index("ix_account_events_user_id_at", "user_id", "at"),
+        # Failed sign-ins from one address, counted at every sign-in.
+        Index("ix_account_events_ip_address_at", "ip_address", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(40), index=True)
@@ -86,6 +105,10 @@ class AccountEvent(db.Model):
     ip_address: Mapped[str | None] = mapped_column(String(45))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now, index=True)
+
+    # Whose account, and who acted (the audit log shows both).
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id], lazy="joined")
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id], lazy="joined")
 
 
 class ApiToken(db.Model):

@@ -1,16 +1,20 @@
 """Account operations: registration, sign-in checks, staff creation, role and status changes."""
 
+import hmac
+from datetime import UTC, datetime, timedelta
+from math import ceil
 from typing import Any
 
-from flask import current_app
+from flask import current_app, url_for
+from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from helpdesk import clock
-from helpdesk.auth.models import AccountEvent, Role, User
+from helpdesk.auth.models import AccountEvent, Role, User, password_stamp
 from helpdesk.auth.signals import staff_left
-from helpdesk.errors import Forbidden, Invalid, NotFound
+from helpdesk.errors import Forbidden, Invalid, NotFound, TooManyAttempts
 from helpdesk.extensions import db
 from helpdesk.text import single_line
 
@@ -112,8 +116,10 @@ def create_user(
 
 def authenticate(*, email: str, password: str, ip_address: str | None = None) -> User:
     """Return the user these credentials belong to, or raise Invalid with one message for both
-    an unknown email and a wrong password."""
+    an unknown email and a wrong password. Too many failures lately, for the account or from
+    the address, refuse the attempt before the password is even checked (TooManyAttempts)."""
     user = find_by_email(email)
+    _refuse_while_throttled(user, ip_address)
     if user is None:
         check_password_hash(_UNKNOWN_USER_HASH, password)
         record_event("sign_in_failed", ip_address=ip_address, email=normalise_email(email)[:254])
@@ -129,6 +135,149 @@ def authenticate(*, email: str, password: str, ip_address: str | None = None) ->
         raise Forbidden("This account has been deactivated. Please contact support.")
     user.last_login_at = clock.now()
     record_event("signed_in", user=user, ip_address=ip_address)
+    db.session.commit()
+    return user
+
+
+def _refuse_while_throttled(user: User | None, ip_address: str | None) -> None:
+    """Raise TooManyAttempts while the account, or the address, has failed too often within
+    the window. An account's count starts again at its last successful sign-in, or when its
+    password was last set (so "reset your password" is a way back in)."""
+    config = current_app.config
+    window = timedelta(minutes=config["SIGN_IN_LOCK_MINUTES"])
+    since = clock.now() - window
+    failures = select(AccountEvent.at).where(AccountEvent.type == "sign_in_failed")
+    checks = []
+    if user is not None:
+        # An account's count starts again at its last sign-in or new password.
+        password_set = db.session.scalar(
+            select(func.max(AccountEvent.at)).where(
+                AccountEvent.user_id == user.id,
+                AccountEvent.type.in_(("password_reset", "password_changed")),
+            )
+        )
+        start = max(moment for moment in (since, user.last_login_at, password_set) if moment)
+        checks.append(
+            (
+                failures.where(AccountEvent.user_id == user.id, AccountEvent.at > start),
+                config["SIGN_IN_FAILURES_PER_ACCOUNT"],
+                "for this account",
+                "account",
+            )
+        )
+    if ip_address:
+        checks.append(
+            (
+                failures.where(AccountEvent.ip_address == ip_address, AccountEvent.at > since),
+                config["SIGN_IN_FAILURES_PER_ADDRESS"],
+                "from your network",
+                "address",
+            )
+        )
+    for statement, allowed, where, scope in checks:
+        # The oldest of the last `allowed` failures: once it leaves the window, one more try.
+        oldest = db.session.scalar(
+            statement.order_by(AccountEvent.at.desc()).offset(allowed - 1).limit(1)
+        )
+        if oldest is None:
+            continue
+        minutes = max(1, ceil((oldest + window - clock.now()).total_seconds() / 60))
+        record_event("sign_in_throttled", user=user, ip_address=ip_address, scope=scope)
+        db.session.commit()
+        hint = " or reset your password" if scope == "account" else ""
+        raise TooManyAttempts(
+            f"Too many failed sign-ins {where}. Try again in {minutes} "
+            f"minute{'s' if minutes != 1 else ''}{hint}."
+        )
+
+
+def change_password(*, user: User, current: str, new: str, ip_address: str | None = None) -> User:
+    """Change one's own password, knowing the current one. Every other session of the account
+    ends (their stamp of the old password no longer matches)."""
+    if not check_password_hash(user.password_hash, current):
+        raise Invalid("That is not your current password.", field="current")
+    _set_password(user, new, field="new")
+    record_event("password_changed", user=user, actor=user, ip_address=ip_address)
+    db.session.commit()
+    return user
+
+
+def _set_password(user: User, password: str, *, field: str) -> None:
+    try:
+        _check_password_rules(password)
+    except Invalid as error:
+        raise Invalid(error.message, field=field) from None
+    user.password_hash = hash_password(password)
+
+
+RESET_SALT = "password-reset"
+
+
+def _reset_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+def reset_token(user: User) -> str:
+    """A link token for setting a new password: signed, naming the user, a stamp of their
+    current password and the time (the app's clock), so it works once (the new password
+    changes the stamp) and expires after PASSWORD_RESET_HOURS."""
+    made = int(clock.now().timestamp())
+    return _reset_serializer().dumps({"user": user.id, "stamp": password_stamp(user), "at": made})
+
+
+def user_for_reset(token: str) -> User:
+    """The active user a reset token was made for, or Invalid when the token is forged,
+    expired, or used already (the password changed since it was made)."""
+    try:
+        data = _reset_serializer().loads(token)
+    except BadSignature:
+        raise Invalid("This link is not valid. Ask for a new one below.") from None
+    gone = Invalid("This link has expired or was used already. Ask for a new one below.")
+    if not isinstance(data, dict) or not isinstance(data.get("at"), int):
+        raise gone
+    age = clock.now() - datetime.fromtimestamp(data["at"], UTC)
+    if age > timedelta(hours=current_app.config["PASSWORD_RESET_HOURS"]):
+        raise gone
+    user = db.session.get(User, data["user"]) if isinstance(data.get("user"), int) else None
+    if user is None or not user.active:
+        raise gone
+    if not hmac.compare_digest(str(data.get("stamp")), password_stamp(user)):
+        raise gone
+    return user
+
+
+def request_password_reset(*, email: str, ip_address: str | None = None) -> User | None:
+    """Email a reset link to the account with this address, if there is an active one. The
+    caller says the same thing either way, so the form does not tell who has an account."""
+    from helpdesk.outbox.service import absolute_url, queue_email
+
+    user = find_by_email(email)
+    if user is None or not user.active:
+        record_event(
+            "password_reset_unknown", ip_address=ip_address, email=normalise_email(email)[:254]
+        )
+        db.session.commit()
+        return None
+    hours = current_app.config["PASSWORD_RESET_HOURS"]
+    queue_email(
+        to=user.email,
+        subject="Set a new Helpdesk password",
+        template="password_reset",
+        kind="password_reset",
+        user=user,
+        url=absolute_url(url_for("auth.reset_password", token=reset_token(user))),
+        hours=hours,
+    )
+    record_event("password_reset_requested", user=user, ip_address=ip_address)
+    db.session.commit()
+    return user
+
+
+def reset_password(*, token: str, password: str, ip_address: str | None = None) -> User:
+    """Set a new password from an emailed link; the link stops working at once."""
+    user = user_for_reset(token)
+    _set_password(user, password, field="password")
+    record_event("password_reset", user=user, ip_address=ip_address)
     db.session.commit()
     return user
 

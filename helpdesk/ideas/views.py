@@ -28,7 +28,7 @@ from helpdesk.ideas.models import IdeaStatus
 from helpdesk.navigation import COUNTERS
 from helpdesk.text import single_line
 from helpdesk.tickets.forms import choices
-from helpdesk.web import apply_control, page_number, referrer_path, show_on_form
+from helpdesk.web import apply_control, page_number, public_write, referrer_path, show_on_form
 
 bp = Blueprint("ideas", __name__)
 COUNTERS["unread_notices"] = lambda user: board.unread_notices(user.id)
@@ -76,6 +76,7 @@ def index():
 
 @bp.route("/ideas/new", methods=["GET", "POST"])
 @allow(SIGNED_IN)
+@public_write
 def create():
     """Suggest something; similar ideas show while typing the title."""
     form = IdeaForm()
@@ -150,6 +151,7 @@ def _category_form(idea) -> IdeaCategoryForm:
 
 @bp.route("/ideas/<int:idea_id>/vote", methods=["POST"])
 @allow(SIGNED_IN)
+@public_write
 def vote(idea_id: int):
     """Vote for the idea, or take the vote back."""
     idea = service.get(idea_id)
@@ -164,6 +166,7 @@ def vote(idea_id: int):
 
 @bp.route("/ideas/<int:idea_id>/comments", methods=["POST"])
 @allow(SIGNED_IN)
+@public_write
 def comment(idea_id: int):
     """Add a comment."""
     idea = service.get(idea_id)

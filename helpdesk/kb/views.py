@@ -22,7 +22,7 @@ from helpdesk.kb.forms import FeedbackForm
 from helpdesk.outbox.service import absolute_url
 from helpdesk.text import single_line
 from helpdesk.tickets import categories
-from helpdesk.web import Page, apply_control, page_number
+from helpdesk.web import Page, apply_control, page_number, public_write
 
 bp = Blueprint("kb", __name__)
 MAX_QUERY = 200
@@ -134,6 +134,7 @@ def article(slug: str):
 
 @bp.route("/kb/<slug>/feedback", methods=["POST"])
 @allow(ANYONE)
+@public_write
 def feedback(slug: str):
     """Count a reader's yes or no, once per visitor."""
     found = service.article_for(current_user, slug)

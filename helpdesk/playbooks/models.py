@@ -112,3 +112,4 @@ class CheckIn(db.Model):
 
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
     done_by: Mapped[User | None] = relationship(foreign_keys=[done_by_id])
+    ticket: Mapped["Ticket"] = relationship(lazy="joined")  # noqa: F821  (tickets.models)

@@ -19,7 +19,7 @@ from helpdesk.navigation import COUNTERS
 from helpdesk.surveys import service
 from helpdesk.surveys.forms import CloseRecoveryForm, SurveyForm
 from helpdesk.surveys.service import CSAT_SCALE, Closed
-from helpdesk.web import apply_control, page_number, referrer_path, show_on_form
+from helpdesk.web import apply_control, page_number, public_write, referrer_path, show_on_form
 
 bp = Blueprint("surveys", __name__)
 COUNTERS["open_recoveries"] = lambda user: service.open_recovery_count() if user.is_staff else 0
@@ -56,6 +56,7 @@ def _closed_page(invitation, message: str, status: int):
 @bp.route("/survey/<token>", methods=["GET", "POST"])
 @csrf.exempt  # checked by the form itself, so a stale token re-shows the answers, not a 400
 @allow(ANYONE)
+@public_write
 def answer(token: str):
     """The survey: the link is the key, so no sign-in; it shows only the ticket's subject."""
     invitation = service.invitation_for(token)

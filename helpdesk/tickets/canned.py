@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from helpdesk import clock
 from helpdesk.auth.models import User
+from helpdesk.auth.service import record_event
 from helpdesk.errors import Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.tickets.models import CannedReply, Ticket
@@ -60,7 +61,9 @@ def save(*, author: User, title: str, body: str, reply_id: int | None = None) ->
     return reply
 
 
-def delete(reply_id: int) -> None:
-    """Remove a canned reply."""
-    db.session.delete(get(reply_id))
+def delete(reply_id: int, *, actor: User) -> None:
+    """Remove a canned reply; the audit log keeps who removed which."""
+    reply = get(reply_id)
+    record_event("canned_reply_deleted", actor=actor, title=reply.title)
+    db.session.delete(reply)
     db.session.commit()

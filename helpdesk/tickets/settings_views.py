@@ -53,7 +53,7 @@ def edit_canned_reply(reply_id: int):
 @allow(STAFF)
 def delete_canned_reply(reply_id: int):
     """Remove a canned reply."""
-    canned.delete(reply_id)
+    canned.delete(reply_id, actor=current_user)
     flash("Canned reply deleted.", "success")
     return redirect(url_for("tickets.canned_replies"))
 

@@ -19,7 +19,7 @@ from helpdesk.tickets import attachments, history, service
 from helpdesk.tickets.detail import category_choices, detail_context, reply_form_for
 from helpdesk.tickets.forms import NewTicketForm, StatusForm
 from helpdesk.tickets.models import Attachment, MessageKind, Ticket
-from helpdesk.web import first_error, page_number, show_on_form
+from helpdesk.web import first_error, page_number, public_write, show_on_form
 
 bp = Blueprint("tickets", __name__)
 
@@ -32,6 +32,7 @@ def event_text(event) -> str:
 
 @bp.route("/tickets/new", methods=["GET", "POST"])
 @allow(CUSTOMERS)
+@public_write
 def create():
     """A customer describes a problem."""
     form = NewTicketForm()

@@ -30,6 +30,7 @@ from sqlalchemy import select, update
 
 from helpdesk import clock
 from helpdesk.auth.models import User
+from helpdesk.auth.service import record_event
 from helpdesk.errors import Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.ideas.models import Idea, IdeaStatusChange
@@ -146,9 +147,11 @@ def update_webhook(*, webhook_id: int, url: str, events: list[str], active: bool
     return webhook
 
 
-def remove(*, webhook_id: int) -> None:
-    """Forget the webhook and its delivery log."""
-    db.session.delete(get_webhook(webhook_id))
+def remove(*, webhook_id: int, actor: User) -> None:
+    """Forget the webhook and its delivery log; the audit log keeps who removed which."""
+    webhook = get_webhook(webhook_id)
+    record_event("webhook_deleted", actor=actor, url=webhook.url)
+    db.session.delete(webhook)
     db.session.commit()
 
 

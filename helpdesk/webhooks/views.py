@@ -75,7 +75,7 @@ def detail(webhook_id: int):
 def delete(webhook_id: int):
     """Remove a webhook and its log."""
     if FlaskForm().validate_on_submit():
-        service.remove(webhook_id=webhook_id)
+        service.remove(webhook_id=webhook_id, actor=current_user)
         flash("Webhook removed.", "success")
     return redirect(url_for("webhooks.index"))
 

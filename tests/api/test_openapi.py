@@ -1,6 +1,7 @@
 """The OpenAPI document matches the API: schemathesis sends generated requests (valid and
 invalid) to every operation and finds no server error and no answer outside the document."""
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
@@ -52,6 +53,7 @@ def test_the_docs_page_renders_the_document_with_the_vendored_viewer(app, client
     viewer.close()
 
 
+@pytest.mark.long_running
 def test_generated_requests_get_answers_the_document_allows(app, api):
     """Valid and invalid requests for every operation, as an admin (who may call nearly all of
     them), with some data to find; a bounded number of examples keeps the suite quick."""

@@ -8,19 +8,9 @@ from sqlalchemy import func, select
 
 from helpdesk import clock
 from helpdesk.extensions import db
-from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
+from helpdesk.surveys.models import SurveyResponse
 from helpdesk.tickets import service as tickets
 from tests.factories import make_ticket, make_user
-
-
-@pytest.fixture
-def invitation(app):
-    ticket = make_ticket(subject="Zip broke", body="The zip on my jacket broke, order 55512.")
-    agent = make_user("agent")
-    tickets.assign(ticket=ticket, actor=agent, assignee_id=agent.id)
-    tickets.reply(ticket=ticket, author=agent, body="A new one is on its way.", kind="reply")
-    tickets.change_status(ticket=ticket, actor=agent, status="resolved")
-    return db.session.scalar(select(SurveyInvitation))
 
 
 def chosen_csat(page: str) -> str | None:
