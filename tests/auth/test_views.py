@@ -144,7 +144,16 @@ def test_sign_in_goes_on_to_a_local_next_page(client):
 
 @pytest.mark.parametrize(
     "target",
-    ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "ftp:x"],
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+        "ftp:x",
+        "/\t/evil.example",
+        "http:/evil.example",
+    ],
 )
 def test_sign_in_never_sends_to_another_site(client, target):
     user = make_user()
