@@ -503,7 +503,9 @@ class Gunicorn:
     def start(self) -> "Gunicorn":
         command = [
             sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
-            "--bind", f"127.0.0.1:{self.port}", "--timeout", "60", "wsgi:app",
+            "--bind", f"127.0.0.1:{self.port}", "--timeout", "60",
+            "--no-control-socket",  # one per user by default: parallel servers would share it
+            "wsgi:app",
         ]  # fmt: skip
         with self.log.open("a") as log:
             self.process = subprocess.Popen(
