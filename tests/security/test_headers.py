@@ -64,6 +64,8 @@ def test_session_cookies_are_httponly_and_samesite_and_secure_when_asked(
         cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
         assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
         assert ("Secure" in cookie) == secure_expected
+    with secure.app_context():  # its own connections, not the test app's
+        db.engine.dispose()
 
 
 FORWARDED = {"X-Forwarded-For": "203.0.113.50", "X-Forwarded-Proto": "https"}
