@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime, time, timedelta
 
 from flask import current_app, render_template, request
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import select, tuple_
 from werkzeug.exceptions import HTTPException
 
 from helpdesk import clock
@@ -16,7 +16,7 @@ from helpdesk.api.problems import ApiProblem, problem
 from helpdesk.api.spec import bp, openapi_document, operation
 from helpdesk.auth import service as accounts
 from helpdesk.auth.access import ANYONE, allow
-from helpdesk.auth.models import STAFF_ROLES, Role, User
+from helpdesk.auth.models import STAFF_ROLES, Role, User, name_or_email_contains
 from helpdesk.auth.tokens import digest
 from helpdesk.errors import DomainError, Forbidden
 from helpdesk.extensions import db, limiter
@@ -356,10 +356,7 @@ def list_users(user: User, query: s.UserQuery):
     elif query.role:
         statement = statement.where(User.role == query.role)
     if query.q:
-        pattern = "%" + query.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        statement = statement.where(
-            or_(User.name.ilike(pattern, escape="\\"), User.email.ilike(pattern, escape="\\"))
-        )
+        statement = statement.where(name_or_email_contains(query.q))
     if query.cursor:
         (last_id,) = _decode(query.cursor, (int,))
         statement = statement.where(User.id > last_id)

@@ -4,9 +4,9 @@ and who deleted what, read from the account events the services already keep."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 
-from helpdesk.auth.models import AccountEvent, User
+from helpdesk.auth.models import AccountEvent, User, name_or_email_contains
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,7 @@ def events(cut: AuditFilter) -> Select:
     if cut.group in GROUPS:
         statement = statement.where(AccountEvent.type.in_(GROUPS[cut.group].types))
     if cut.person:
-        pattern = "%" + cut.person.lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        people = select(User.id).where(
-            func.lower(User.email).like(pattern, escape="\\")
-            | func.lower(User.name).like(pattern, escape="\\")
-        )
+        people = select(User.id).where(name_or_email_contains(cut.person))
         statement = statement.where(
             or_(AccountEvent.user_id.in_(people), AccountEvent.actor_id.in_(people))
         )

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, func, or_, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from helpdesk import clock
@@ -132,6 +132,17 @@ class ApiToken(db.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+def name_or_email_contains(text: str):
+    """The SQL condition for users whose name or email contains `text`, any case; `%`, `_` and
+    `\\` in it are matched as themselves, not as LIKE wildcards."""
+    escaped = text.strip().lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+    pattern = f"%{escaped}%"
+    return or_(
+        func.lower(User.email).like(pattern, escape="\\"),
+        func.lower(User.name).like(pattern, escape="\\"),
+    )
 
 
 def is_staff():

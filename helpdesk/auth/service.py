@@ -12,7 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from helpdesk import clock
-from helpdesk.auth.models import AccountEvent, Role, User, password_stamp
+from helpdesk.auth.models import (
+    AccountEvent,
+    Role,
+    User,
+    name_or_email_contains,
+    password_stamp,
+)
 from helpdesk.auth.signals import staff_left
 from helpdesk.errors import Forbidden, Invalid, NotFound, TooManyAttempts
 from helpdesk.extensions import db
@@ -337,9 +343,5 @@ def list_users(*, query: str = "", role: str | None = None):
     if role:
         statement = statement.where(User.role == role)
     if query:
-        pattern = "%" + query.strip().lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        statement = statement.where(
-            func.lower(User.email).like(pattern, escape="\\")
-            | func.lower(User.name).like(pattern, escape="\\")
-        )
+        statement = statement.where(name_or_email_contains(query))
     return statement
