@@ -8,7 +8,7 @@ from helpdesk.auth.models import User
 from helpdesk.extensions import db
 from tests.conftest import sign_in
 from tests.factories import DEFAULT_PASSWORD, make_user
-from tests.routes import route_samples, routes, sample_arguments
+from tests.routes import route_samples, routes, rows_in_every_table, sample_arguments
 
 
 def token_from(page: str) -> str:
@@ -70,14 +70,6 @@ def test_sign_out_needs_the_token_too(app, client):
     logout_token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert client.post("/logout", data={"csrf_token": logout_token}).status_code == 302
     assert "Sign out" not in client.get("/").get_data(as_text=True)
-
-
-def rows_in_every_table() -> dict[str, int]:
-    return {
-        table.name: db.session.scalar(select(func.count()).select_from(table))
-        for table in db.metadata.sorted_tables
-        if table.name != "account_events"  # the sign-ins of this test
-    }
 
 
 def test_every_post_form_refuses_a_missing_or_forged_token_and_changes_nothing(app):
