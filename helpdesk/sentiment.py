@@ -3,17 +3,17 @@ model on top that improves as agents correct labels. No Flask, no database."""
 
 import csv
 import hashlib
+import os
 import pickle
+import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
 
 from helpdesk.sentiment_rules import read
 
@@ -26,6 +26,8 @@ DEFAULT_POSITIVE_ABOVE = 0.1
 MAX_CHARS = 5000  # the opening of a long text carries its mood; the rest only costs time
 SHIPPED_EXAMPLES = Path(__file__).resolve().parent / "sentiment_data" / "training.csv"
 RULES_ONLY = "rules"
+# Words, runs of ! and ?, and emoticons: the word features' tokens.
+WORD_PATTERN = r"(?u)\b\w+'?\w*\b|[!?]+|[:;]-?[()DP]"
 
 
 @dataclass(frozen=True)
@@ -54,67 +56,64 @@ def label_for(
     return NEUTRAL
 
 
-class RuleFeatures(BaseEstimator, TransformerMixin):
-    """The rules' reading of each text as numeric features for the learned layer."""
+@dataclass(frozen=True)
+class WordGrams:
+    """scikit-learn's word analyzer as the trained vectorizer ran it: lowercase, the token
+    pattern, then n-grams of `low` to `high` tokens (unigrams first)."""
 
-    def fit(self, texts, labels=None):
-        return self
+    pattern: str
+    low: int
+    high: int
 
-    def transform(self, texts):
-        return np.array([read(text).features() for text in texts])
+    def __call__(self, text: str) -> list[str]:
+        tokens = re.findall(self.pattern, text.lower())
+        grams = list(tokens) if self.low == 1 else []
+        for n in range(max(self.low, 2), min(self.high, len(tokens)) + 1):
+            grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+        return grams
 
 
-def _new_model() -> Pipeline:
-    """Word and character n-grams plus the rules' features, into a linear classifier."""
-    return Pipeline(
-        [
-            (
-                "features",
-                FeatureUnion(
-                    [
-                        (
-                            "words",
-                            TfidfVectorizer(
-                                ngram_range=(1, 2),
-                                min_df=1,
-                                sublinear_tf=True,
-                                token_pattern=r"(?u)\b\w+'?\w*\b|[!?]+|[:;]-?[()DP]",
-                            ),
-                        ),
-                        (
-                            "characters",
-                            TfidfVectorizer(
-                                analyzer="char_wb",
-                                ngram_range=(3, 5),
-                                min_df=2,
-                                sublinear_tf=True,
-                                max_features=40000,
-                            ),
-                        ),
-                        ("rules", RuleFeatures()),
-                    ],
-                    transformer_weights={"words": 1.0, "characters": 0.7, "rules": 1.5},
-                ),
-            ),
-            # Missing a complaint costs more than a false alarm: negatives weigh 1.5
-            # (chosen by cross-validation on the shipped examples, not on the held-out set).
-            (
-                "classifier",
-                LogisticRegression(
-                    C=6.0,
-                    max_iter=2000,
-                    class_weight={NEGATIVE: 1.5, NEUTRAL: 1.0, POSITIVE: 1.0},
-                ),
-            ),
-        ]
-    )
+@dataclass(frozen=True)
+class CharGrams:
+    """scikit-learn's `char_wb` analyzer: lowercase, then character n-grams inside each word
+    padded with a space at both ends (a word shorter than n counts once, whole)."""
+
+    low: int
+    high: int
+
+    def __call__(self, text: str) -> list[str]:
+        grams = []
+        for word in text.lower().split():
+            word = f" {word} "
+            for n in range(self.low, self.high + 1):
+                if len(word) <= n:
+                    grams.append(word)
+                    break
+                grams += [word[i : i + n] for i in range(len(word) - n + 1)]
+        return grams
+
+
+def _analyzer(vectorizer) -> WordGrams | CharGrams:
+    """The analyzer a fitted TfidfVectorizer used, for the settings the tagger trains with."""
+    settings = vectorizer.get_params()
+    if settings["lowercase"] is not True or any(
+        settings[name] is not None
+        for name in ("preprocessor", "tokenizer", "stop_words", "strip_accents")
+    ):
+        raise ValueError("only lowercasing vectorizers without custom steps can be compiled")
+    low, high = settings["ngram_range"]
+    if settings["analyzer"] == "word":
+        return WordGrams(settings["token_pattern"], low, high)
+    if settings["analyzer"] == "char_wb":
+        return CharGrams(low, high)
+    raise ValueError(f"cannot compile the {settings['analyzer']!r} analyzer")
 
 
 class CompiledModel:
-    """The trained pipeline's arithmetic without scikit-learn's per-call checks: the same
-    probabilities, about ten times faster for one text at a time."""
+    """The trained pipeline's arithmetic, in plain numbers: the same probabilities without
+    scikit-learn (which a web worker then never loads), ten times faster for one text."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(self, pipeline) -> None:
         union = pipeline.named_steps["features"]
         classifier = pipeline.named_steps["classifier"]
         parts = dict(union.transformer_list)
@@ -129,8 +128,8 @@ class CompiledModel:
             size = len(vectorizer.vocabulary_)
             self.vectorizers.append(
                 (
-                    vectorizer.build_analyzer(),
-                    vectorizer.vocabulary_,
+                    _analyzer(vectorizer),
+                    dict(vectorizer.vocabulary_),
                     np.asarray(vectorizer.idf_),
                     coefficients[offset : offset + size],
                     weights.get(name, 1.0),
@@ -168,8 +167,7 @@ class Tagger:
 
     negative: float = DEFAULT_NEGATIVE_BELOW
     positive: float = DEFAULT_POSITIVE_ABOVE
-    model: Pipeline | None = None
-    compiled: CompiledModel | None = field(default=None, repr=False, compare=False)
+    model: CompiledModel | None = None
     version: str = RULES_ONLY
     trained_on: int = 0
     scores: dict[str, float] = field(default_factory=dict)
@@ -187,9 +185,7 @@ class Tagger:
             return Sentiment(
                 round(rule_polarity, 4), round(reading.subjectivity, 4), label, round(confidence, 3)
             )
-        if self.compiled is None:
-            self.compiled = CompiledModel(self.model)
-        probabilities = self.compiled.probabilities(text, reading.features())
+        probabilities = self.model.probabilities(text, reading.features())
         label = max(probabilities, key=probabilities.get)
         polarity = probabilities.get(POSITIVE, 0.0) - probabilities.get(NEGATIVE, 0.0)
         return Sentiment(
@@ -201,22 +197,29 @@ class Tagger:
 
     def learn(self, examples: Iterable[tuple[str, str]]) -> "Tagger":
         """Train the learned layer on (text, label) pairs; returns the tagger itself."""
+        from helpdesk.sentiment_training import fit  # scikit-learn, for training only
+
         texts, labels = _clean(examples)
         if len(set(labels)) < 2:
             raise ValueError("learning needs examples of at least two labels")
-        model = _new_model()
-        model.fit(texts, labels)
-        self.model = model
-        self.compiled = CompiledModel(model)
+        _pipeline, self.model = fit(texts, labels)
         self.trained_on = len(texts)
         self.version = _fingerprint(texts, labels)
         return self
+
+    def __setstate__(self, state: dict) -> None:
+        """Read files saved before the model was kept compiled (they held scikit-learn's
+        pipeline, and loading them loads scikit-learn once)."""
+        state.pop("compiled", None)
+        if state.get("model") is not None and not isinstance(state["model"], CompiledModel):
+            state["model"] = CompiledModel(state["model"])
+        self.__dict__.update(state)
 
     def save(self, path: str | Path) -> None:
         """Write the tagger to a file (written whole, then moved into place)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        draft = path.with_suffix(path.suffix + ".part")
+        draft = path.with_suffix(f"{path.suffix}.{os.getpid()}.part")
         draft.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
         draft.replace(path)
 
@@ -285,17 +288,32 @@ def shipped_examples(path: Path | None = None) -> list[tuple[str, str]]:
 _default: Tagger | None = None
 
 
-def default_tagger() -> Tagger:
+def default_tagger(cache: Path | None = None) -> Tagger:
     """The tagger trained on the shipped examples, built once per process; rules alone when
-    the examples are missing."""
+    the examples are missing. Given a cache folder, the trained tagger is kept there under
+    the examples' fingerprint and trained, when missing, in a child process: a process that
+    serves requests then never loads scikit-learn (100 MB a worker)."""
     global _default
     if _default is None:
-        tagger = Tagger()
         examples = shipped_examples()
-        if examples:
-            tagger.learn(examples)
-        _default = tagger
+        if not examples:
+            _default = Tagger()
+        elif cache is None:
+            _default = Tagger().learn(examples)
+        else:
+            _default = _cached_shipped_tagger(cache, _fingerprint(*_clean(examples)))
     return _default
+
+
+def _cached_shipped_tagger(cache: Path, fingerprint: str) -> Tagger:
+    path = Path(cache) / f"shipped-{fingerprint}.pkl"
+    if not path.exists():
+        subprocess.run(
+            [sys.executable, "-m", "helpdesk.sentiment_training", str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return Tagger.load(path)
 
 
 def analyze(

@@ -4,10 +4,31 @@ TextBlob knows emotion words; customers who are stuck rarely use them ("still wa
 refund", "third time I'm asking"). These cues read the situation instead. No Flask, no database.
 """
 
+import importlib
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 
-from textblob.en import sentiment as pattern_sentiment
+
+def _textblob_lexicon():
+    """TextBlob's English sentiment lexicon (`textblob.en.sentiment`, what `TextBlob.sentiment`
+    reads) without `textblob/__init__.py`, which imports NLTK and through it SciPy: 120 MB in
+    every web worker for a lexicon that needs neither. The package is stood in for while its
+    lexicon module loads, then forgotten, so a later `import textblob` loads it whole."""
+    if "textblob" in sys.modules:
+        return importlib.import_module("textblob.en").sentiment
+    names = ("textblob", "textblob.en", "textblob._text")
+    spec = importlib.util.find_spec("textblob")
+    sys.modules["textblob"] = importlib.util.module_from_spec(spec)  # not executed
+    try:
+        return importlib.import_module("textblob.en").sentiment
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+
+
+pattern_sentiment = _textblob_lexicon()
 
 
 def _cues(table: dict[str, float]) -> list[tuple[re.Pattern, float]]:

@@ -88,14 +88,14 @@ def _read_pointer() -> tuple[Tagger, dict | None]:
     if _cache.key == key and _cache.tagger is not None:
         return _cache.tagger, _cache.info
     with _cache.lock:
-        tagger, info = default_tagger(), None
+        tagger, info = default_tagger(_folder()), None
         if stamp is not None:
             try:
                 info = json.loads(pointer.read_text())
                 tagger = Tagger.load(_folder() / info["file"])
             except (OSError, ValueError, KeyError, EOFError) as error:
                 current_app.logger.warning("sentiment model not loaded, using shipped: %s", error)
-                tagger, info = default_tagger(), None
+                tagger, info = default_tagger(_folder()), None
         _cache.key, _cache.tagger, _cache.info = key, tagger, info
         return tagger, info
 

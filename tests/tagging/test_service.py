@@ -1,6 +1,10 @@
 """The feedback loop in the app: agents' corrections retrain the tagger, the app switches to it."""
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -163,3 +167,31 @@ def test_only_admins_reach_the_tagger_page(login, role):
 
     assert browser.get("/admin/sentiment").status_code == 403
     assert browser.post("/admin/sentiment/train").status_code == 403
+
+
+def test_a_web_worker_tags_without_loading_scikit_learn_or_nltk(tmp_path):
+    """The shipped model is trained once, in a child process, and kept in the instance
+    folder: a serving process holds its arithmetic only (100 MB less per worker)."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from helpdesk import create_app
+        from helpdesk.tagging import service
+
+        app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+        with app.app_context():
+            result, version = service.tag("Still waiting for my refund, third time I'm asking.")
+        heavy = sorted({name.split(".")[0] for name in sys.modules} & {"sklearn", "scipy", "nltk"})
+        print(result.label, version, heavy)
+        """
+    )
+    env = {**os.environ, "HELPDESK_INSTANCE_PATH": str(tmp_path)}
+
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    cached = list((tmp_path / "sentiment").glob("shipped-*.pkl"))
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+    version = sentiment.default_tagger().version
+    assert first.stdout.split() == ["negative", f"shipped-{version}", "[]"], first.stderr
+    assert [path.name for path in cached] == [f"shipped-{version}.pkl"]
+    assert again.stdout == first.stdout

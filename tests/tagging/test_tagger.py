@@ -1,9 +1,12 @@
 """The tagger outside the app: the rules on tricky messages, learning, saving and loading."""
 
+import pickle
+
 import pytest
 
-from helpdesk.sentiment import Tagger, shipped_examples
+from helpdesk.sentiment import Tagger, _analyzer, shipped_examples
 from helpdesk.sentiment_rules import read
+from helpdesk.sentiment_training import fit, new_model
 
 RULES = Tagger()
 
@@ -79,14 +82,47 @@ def test_save_and_load_give_the_same_readings(tmp_path):
     assert (loaded.version, loaded.trained_on) == (tagger.version, tagger.trained_on)
 
 
-def test_compiled_model_gives_the_pipelines_probabilities():
+def test_a_model_saved_by_an_earlier_version_still_loads(tmp_path):
+    """Earlier versions pickled scikit-learn's pipeline inside the tagger."""
     tagger = Tagger().learn(shipped_examples())
-    text = "Box arrived crushed and nobody answers my emails"
+    texts, labels = zip(*shipped_examples(), strict=True)
+    earlier = Tagger.__new__(Tagger)
+    earlier.__dict__.update(
+        {**tagger.__dict__, "model": fit(list(texts), list(labels))[0], "compiled": None}
+    )
+    path = tmp_path / "model-earlier.pkl"
+    path.write_bytes(pickle.dumps(earlier))
 
-    compiled = tagger.compiled.probabilities(text, read(text).features())
-    reference = dict(zip(tagger.model.classes_, tagger.model.predict_proba([text])[0], strict=True))
+    loaded = Tagger.load(path)
 
-    assert compiled == pytest.approx(reference, abs=1e-9)
+    for text in ("still waiting for my refund", "thanks, all sorted!", "what are your hours?"):
+        assert loaded.analyze(text) == tagger.analyze(text)
+
+
+def test_compiled_model_gives_the_pipelines_probabilities():
+    texts, labels = zip(*shipped_examples(), strict=True)
+    pipeline, compiled = fit(list(texts), list(labels))
+    probes = [
+        "Box arrived crushed and nobody answers my emails",
+        "THANK YOU!!! :) works   now",
+        "a",
+        "Ünïcode wörds, tabs\tand\nnew lines; it's   fine?!",
+    ]
+
+    for text in probes:
+        mine = compiled.probabilities(text, read(text).features())
+        reference = dict(zip(pipeline.classes_, pipeline.predict_proba([text])[0], strict=True))
+        assert mine == pytest.approx(reference, abs=1e-9)
+
+
+def test_compiled_analyzers_give_scikit_learns_grams():
+    pipeline = new_model().fit(*zip(*shipped_examples(), strict=True))
+    vectorizers = dict(pipeline.named_steps["features"].transformer_list)
+
+    for text, _label in shipped_examples():
+        for name in ("words", "characters"):
+            vectorizer = vectorizers[name]
+            assert _analyzer(vectorizer)(text) == vectorizer.build_analyzer()(text)
 
 
 def test_learning_refuses_unknown_labels_and_a_single_label():
@@ -97,8 +133,6 @@ def test_learning_refuses_unknown_labels_and_a_single_label():
 
 
 def test_load_refuses_a_file_that_is_not_a_tagger(tmp_path):
-    import pickle
-
     path = tmp_path / "other.pkl"
     path.write_bytes(pickle.dumps({"not": "a tagger"}))
 
