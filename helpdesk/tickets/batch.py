@@ -4,7 +4,7 @@ re-tagging moods, and freeing the tickets of people who left the team."""
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 
 from helpdesk import clock
 from helpdesk.auth.models import User
@@ -18,9 +18,9 @@ from helpdesk.tickets.service import (
     assign,
     change_status,
     one_change,
-    refresh_moods,
+    opening_and_latest_moods,
+    reading_of,
     staff_member,
-    tag_message,
     update_properties,
 )
 
@@ -109,17 +109,41 @@ def retag_batch(
     """Recompute the machine's mood of up to `batch_size` customer messages after `after_id`
     (of the tickets with ids in the inclusive range `tickets`, if given), and the moods of
     their tickets; return (last id done, how many), or None when done. Agents' corrections
-    are kept."""
-    statement = select(Message).where(Message.kind == MessageKind.CUSTOMER, Message.id > after_id)
+    are kept. Written with one statement per table for the batch: through the ORM's unit of
+    work, the writes took as long as the tagging."""
+    statement = select(Message.id, Message.ticket_id, Message.body).where(
+        Message.kind == MessageKind.CUSTOMER, Message.id > after_id
+    )
     if tickets is not None:
         statement = statement.where(Message.ticket_id.between(*tickets))
-    batch = db.session.scalars(statement.order_by(Message.id).limit(batch_size)).all()
+    batch = db.session.execute(statement.order_by(Message.id).limit(batch_size)).all()
     if not batch:
         return None
-    for message in batch:
-        tag_message(message)
-    db.session.flush()
-    ticket_ids = {message.ticket_id for message in batch}
-    refresh_moods(db.session.scalars(select(Ticket).where(Ticket.id.in_(ticket_ids))).all())
+    db.session.execute(
+        update(Message), [{"id": id_, **reading_of(body)} for id_, _ticket_id, body in batch]
+    )
+    ticket_ids = sorted({ticket_id for _id, ticket_id, _body in batch})
+    moods = opening_and_latest_moods(ticket_ids)
+    changed = [
+        {"ticket": ticket_id, "first": moods[ticket_id][0], "last": moods[ticket_id][1]}
+        for ticket_id, first, last in db.session.execute(
+            select(Ticket.id, Ticket.first_sentiment, Ticket.last_sentiment).where(
+                Ticket.id.in_(ticket_ids)
+            )
+        )
+        if (first, last) != moods[ticket_id]
+    ]
+    if changed:
+        tickets_table = Ticket.__table__
+        db.session.execute(
+            update(tickets_table)
+            .where(tickets_table.c.id == bindparam("ticket"))
+            .values(
+                first_sentiment=bindparam("first"),
+                last_sentiment=bindparam("last"),
+                version=tickets_table.c.version + 1,  # an agent's open form sees the change
+            ),
+            changed,
+        )
     db.session.commit()
     return batch[-1].id, len(batch)

@@ -36,12 +36,20 @@ MAX_TAGS = 10
 
 def tag_message(message: Message) -> None:
     """Store the current tagger's reading of a customer message, and which model read it."""
-    sentiment, model_version = tagging.tag(message.body)
-    message.sentiment_polarity = sentiment.polarity
-    message.sentiment_subjectivity = sentiment.subjectivity
-    message.sentiment_label = sentiment.label
-    message.sentiment_confidence = sentiment.confidence
-    message.sentiment_model = model_version
+    for column, value in reading_of(message.body).items():
+        setattr(message, column, value)
+
+
+def reading_of(text: str) -> dict:
+    """The current tagger's reading of a customer's text, as the message columns hold it."""
+    sentiment, model_version = tagging.tag(text)
+    return {
+        "sentiment_polarity": sentiment.polarity,
+        "sentiment_subjectivity": sentiment.subjectivity,
+        "sentiment_label": sentiment.label,
+        "sentiment_confidence": sentiment.confidence,
+        "sentiment_model": model_version,
+    }
 
 
 def ticket_for(user: User, number: int) -> Ticket:
@@ -437,19 +445,22 @@ def refresh_moods(tickets: Sequence[Ticket]) -> None:
     """Recompute the opening and latest mood of tickets from their customer messages (an
     agent's correction over the machine's label), in one read for all of them; the changes
     are written with the session's next flush."""
+    moods = opening_and_latest_moods([ticket.id for ticket in tickets])
+    for ticket in tickets:
+        ticket.first_sentiment, ticket.last_sentiment = moods.get(ticket.id, (None, None))
+
+
+def opening_and_latest_moods(ticket_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """The mood of the first and of the latest customer message of each ticket that has one
+    (an agent's correction over the machine's label), in one read."""
     labels: dict[int, list[str | None]] = {}
     for ticket_id, label in db.session.execute(
         select(Message.ticket_id, func.coalesce(Message.corrected_label, Message.sentiment_label))
-        .where(
-            Message.ticket_id.in_([ticket.id for ticket in tickets]),
-            Message.kind == MessageKind.CUSTOMER,
-        )
+        .where(Message.ticket_id.in_(ticket_ids), Message.kind == MessageKind.CUSTOMER)
         .order_by(Message.ticket_id, Message.created_at, Message.id)
     ):
         labels.setdefault(ticket_id, []).append(label)
-    for ticket in tickets:
-        moods = labels.get(ticket.id, [None])
-        ticket.first_sentiment, ticket.last_sentiment = moods[0], moods[-1]
+    return {ticket_id: (moods[0], moods[-1]) for ticket_id, moods in labels.items()}
 
 
 def correct_sentiment(*, message_id: int, actor: User, label: str) -> Message:
