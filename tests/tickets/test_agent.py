@@ -193,6 +193,18 @@ def test_search_of_a_common_word_shows_the_newest_matches_and_says_so(login, mon
     assert "Many tickets have these words" not in narrowed.get_data(as_text=True)
 
 
+@pytest.mark.only_on("postgresql")
+def test_postgresql_search_reads_stored_vectors_and_parses_no_message(app):
+    ticket = make_ticket(subject="Parcel", body="Where is my refund?")
+    dialect = db.engine.dialect
+
+    for statement in search._matches(["refund"], 10):
+        sql = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        plan = "\n".join(db.session.scalars(text(f"EXPLAIN {sql}")))
+        assert "search_fts" in plan and "to_tsvector" not in plan, plan
+    assert search.find("refund").ticket_ids == [ticket.id]
+
+
 def test_the_default_queue_reads_the_small_index_of_active_tickets(app, backend):
     # The statuses must reach SQLite as literals: with parameters its planner walks the
     # index of all tickets by date instead, which grows with the years of closed tickets.
