@@ -1439,6 +1439,7 @@ class TicketWriter:
         else:
             sla_due = s.resolution_due
         loader = self.rows
+        public = [row for row in s.messages if row["kind"] != "note"]
         loader.add(
             self.tables["ticket"],
             {
@@ -1468,6 +1469,9 @@ class TicketWriter:
                 "waiting_since": s.waiting_since,
                 "first_sentiment": self.mood(s, last=False),
                 "last_sentiment": self.mood(s, last=True),
+                "public_messages": len(public),
+                "first_message_at": min(row["created_at"] for row in public),
+                "last_message_at": max(row["created_at"] for row in public),
             },
         )
         loader.extend(self.tables["message"], s.messages)

@@ -223,6 +223,14 @@ def _empty_all_tables(backend: str) -> None:
 
 
 @pytest.fixture
+def frozen_clock() -> Iterator[None]:
+    """The app's clock stopped at FIXED_NOW for the test (tests move it with clock.advance)."""
+    clock.freeze(FIXED_NOW)
+    yield
+    clock.unfreeze()
+
+
+@pytest.fixture
 def app(backend, database_url, tmp_path) -> Iterator[Flask]:
     """The app on the test run's database, emptied after each test, with the clock frozen."""
     clock.freeze(FIXED_NOW)

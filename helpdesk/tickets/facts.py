@@ -79,3 +79,10 @@ def record_agent_reply(ticket: Ticket, now: datetime) -> None:
     if ticket.status not in DONE_STATUSES:
         ticket.agent_replies += 1
     refresh_sla(ticket)
+
+
+def record_public_message(ticket: Ticket, now: datetime) -> None:
+    """A customer message or a public reply lengthens the conversation (notes do not)."""
+    ticket.public_messages = (ticket.public_messages or 0) + 1
+    ticket.first_message_at = ticket.first_message_at or now
+    ticket.last_message_at = now

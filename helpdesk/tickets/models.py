@@ -187,6 +187,10 @@ class Ticket(db.Model):
     waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_sentiment: Mapped[str | None] = mapped_column(String(10))
     last_sentiment: Mapped[str | None] = mapped_column(String(10))
+    # Conversation length: customer messages and public replies, and their first and last time.
+    public_messages: Mapped[int] = mapped_column(default=0, server_default="0")
+    first_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     customer: Mapped[User] = relationship(foreign_keys=[customer_id], lazy="joined")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")

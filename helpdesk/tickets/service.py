@@ -97,13 +97,17 @@ def _add_message(ticket: Ticket, author: User, kind: MessageKind, body: str) -> 
     body = multi_line(body) or ""
     if not body:
         raise Invalid("Write a message.", field="body")
-    message = Message(ticket_id=ticket.id, author_id=author.id, kind=kind.value, body=body)
+    now = clock.now()
+    message = Message(
+        ticket_id=ticket.id, author_id=author.id, kind=kind.value, body=body, created_at=now
+    )
     if kind == MessageKind.CUSTOMER:
         tag_message(message)
     db.session.add(message)
-    ticket.updated_at = clock.now()
+    ticket.updated_at = now
     if kind != MessageKind.NOTE:
-        ticket.public_activity_at = ticket.updated_at
+        ticket.public_activity_at = now
+        facts.record_public_message(ticket, now)
     return message
 
 
