@@ -16,7 +16,6 @@ from helpdesk.database import (
     include_in_migrations,
 )
 from helpdesk.extensions import csrf, db, limiter, login_manager, migrate
-from helpdesk.sql import register_sqlite_functions
 from helpdesk.web import IdConverter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -144,7 +143,6 @@ def register_extensions(app: Flask) -> None:
 
             def prepare(connection, _record) -> None:
                 apply_sqlite_pragmas(connection, busy_timeout)
-                register_sqlite_functions(connection)
 
             event.listen(engine, "connect", prepare)
             event.listen(engine, "savepoint", begin_before_savepoint)

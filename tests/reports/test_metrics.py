@@ -1008,7 +1008,7 @@ def test_weekly_sentiment_is_the_mood_mix_of_customer_messages_by_week(ann):
     corrected = opened(ANGRY)
     review(corrected, ann, "neutral")  # the agent's label counts over the tagger's
     on(8, 23, 30)
-    opened(CALM)  # Sunday night: the first week still
+    opened(CALM, priority="urgent")  # Sunday night: the first week still
     on(9, 0, 30)
     customer_writes(first, GLAD)
     on(10, 10)
@@ -1021,6 +1021,8 @@ def test_weekly_sentiment_is_the_mood_mix_of_customer_messages_by_week(ann):
         WeeklyMoods(date(2026, 3, 9), negative=1, neutral=0, positive=1),
     ]
     assert [week.total for week in found] == [5, 2]
+    urgent = metrics.weekly_sentiment(period(MONDAY, 14, priority="urgent"), db.session)
+    assert [week.total for week in urgent] == [1, 0]
 
 
 def test_weekly_complaints_count_by_arrival_week_and_resolved_now(ann):
