@@ -47,8 +47,7 @@ def index():
         previous=previous,
         previous_last_day=previous.end - timedelta(days=1),
         cuts=dashboard.cuts_in_words(form),
-        cards=dashboard.cards(report),
-        charts=_drawn(report, stamp),
+        body=_drawn(report, stamp),
         query=request.args.to_dict(),
     )
 
@@ -59,17 +58,29 @@ _drawing = threading.Lock()
 
 
 def _drawn(report: metrics.Report, stamp: str | None) -> Markup:
-    """The charts as HTML. A year of daily points is most of the page's work, so the drawing
-    of a cached report is kept too (in this process, for the last few reports)."""
-    if stamp is not None:
+    """Everything drawn from the report (figures, charts, tables) as HTML. Drawing is most of
+    a cached report's page (a year of daily points, hundreds of links), so the drawing of a
+    cached report is kept too: in this process, for the last few reports and query strings
+    (the tables' links carry the query)."""
+    key = None if stamp is None else f"{stamp}?{request.query_string.decode('latin-1')}"
+    if key is not None:
         with _drawing:
-            if stamp in _DRAWN:
-                _DRAWN.move_to_end(stamp)
-                return _DRAWN[stamp]
-    html = Markup(render_template("reports/_charts.html", charts=dashboard.chart_list(report)))
-    if stamp is not None:
+            if key in _DRAWN:
+                _DRAWN.move_to_end(key)
+                return _DRAWN[key]
+    charts = Markup(render_template("reports/_charts.html", charts=dashboard.chart_list(report)))
+    html = Markup(
+        render_template(
+            "reports/_body.html",
+            report=report,
+            cards=dashboard.cards(report),
+            charts=charts,
+            query=request.args.to_dict(),
+        )
+    )
+    if key is not None:
         with _drawing:
-            _DRAWN[stamp] = html
+            _DRAWN[key] = html
             while len(_DRAWN) > _DRAWN_KEPT:
                 _DRAWN.popitem(last=False)
     return html
