@@ -7,7 +7,6 @@ from wtforms import (
     EmailField,
     PasswordField,
     SelectChoice,
-    SelectField,
     StringField,
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
@@ -15,6 +14,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from helpdesk.auth.audit import GROUPS
 from helpdesk.auth.models import Role
 from helpdesk.auth.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from helpdesk.fields import SelectField
 from helpdesk.text import single_line
 from helpdesk.tickets.forms import reasonable_date
 

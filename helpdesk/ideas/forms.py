@@ -1,9 +1,10 @@
 """Forms of the idea board."""
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from helpdesk.fields import SelectField
 from helpdesk.ideas.models import IdeaStatus
 from helpdesk.ideas.service import MAX_BODY, MAX_COMMENT, MAX_NOTE, MAX_TITLE
 from helpdesk.text import multi_line, single_line

@@ -1,9 +1,10 @@
 """Forms of the knowledge base: writing an article, and a reader's "Was this helpful?"."""
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import IntegerField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from helpdesk.fields import SelectField
 from helpdesk.kb.models import ArticleStatus
 from helpdesk.text import multi_line, single_line
 from helpdesk.tickets.forms import choices, optional_int

@@ -4,11 +4,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateField, SelectField
+from wtforms import DateField
 from wtforms.validators import Optional, ValidationError
 
 from helpdesk.auth.models import User, is_staff
 from helpdesk.extensions import db
+from helpdesk.fields import SelectField
 from helpdesk.reports.metrics import MOODS, Filter
 from helpdesk.tickets.detail import category_choices
 from helpdesk.tickets.forms import choices, optional_int, reasonable_date

@@ -10,13 +10,13 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
-    SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from helpdesk.fields import SelectField
 from helpdesk.sentiment import LABELS
 from helpdesk.text import multi_line, single_line
 from helpdesk.tickets.models import Channel, MessageKind, Priority, Status
