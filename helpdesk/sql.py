@@ -1,13 +1,12 @@
 """SQL that SQLite and PostgreSQL spell differently: for the reports durations, day and week
-buckets, and percentiles; for searches a list of ids in one parameter. Each is one expression
-type compiled for the database at hand, so a query reads the same on both."""
+buckets, and percentiles. Each is one expression type compiled for the database at hand, so
+a query reads the same on both."""
 
-import json
 import math
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import Float, String, TypeDecorator, bindparam, literal_column
+from sqlalchemy import Float, String, TypeDecorator, literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -31,34 +30,6 @@ def _seconds_sqlite(element, compiler, **kw):
     start, end = (compiler.process(argument, **kw) for argument in element.clauses)
     # julianday() is a float of days: good to about a millisecond, so round there.
     return f"round((julianday({end}) - julianday({start})) * 86400.0, 3)"
-
-
-class _among(FunctionElement):
-    """`column IN` the integers of a JSON array parameter (no Boolean type: SQLite would get
-    `... = 1` appended, which its planner cannot use)."""
-
-    name = "among"
-    inherit_cache = True
-
-
-@compiles(_among)
-def _among_postgresql(element, compiler, **kw):
-    column, array = (compiler.process(argument, **kw) for argument in element.clauses)
-    return (
-        f"{column} IN (SELECT CAST(jsonb_array_elements_text(CAST({array} AS jsonb)) AS integer))"
-    )
-
-
-@compiles(_among, "sqlite")
-def _among_sqlite(element, compiler, **kw):
-    column, array = (compiler.process(argument, **kw) for argument in element.clauses)
-    return f"{column} IN (SELECT value FROM json_each({array}))"
-
-
-def among(column, ids: list[int]) -> _among:
-    """`column IN (ids)` with the ids as one JSON parameter: thousands of ids cost one bind
-    and one cached statement, not a placeholder each."""
-    return _among(column, bindparam(None, json.dumps(ids), type_=String()))
 
 
 class day_of(FunctionElement):

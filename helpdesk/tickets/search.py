@@ -11,7 +11,17 @@ of tickets behind it; `Matches.older` tells the page to say so.
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, column, func, literal_column, select, table, text
+from sqlalchemy import (
+    CompoundSelect,
+    Select,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+    union,
+)
 
 from helpdesk.extensions import db
 from helpdesk.tickets.models import Message, Ticket
@@ -30,9 +40,11 @@ def search_terms(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Matches:
-    """What a search found: the tickets, and whether older matching messages were left out."""
+    """What a search found: a select of the ids of the matching tickets (for a query to take
+    as a subquery, so the ids never travel through Python), and whether older matching
+    messages were left out."""
 
-    ticket_ids: list[int]
+    tickets: CompoundSelect
     older: bool
 
 
@@ -42,15 +54,12 @@ def find(query: str) -> Matches | None:
     terms = search_terms(query)
     if not terms:
         return None
-    in_messages, in_subjects = _matches(terms, MATCH_LIMIT + 1)
-    messages = db.session.execute(
-        select(Message.id, Message.ticket_id)
-        .where(Message.id.in_(in_messages))
-        .order_by(Message.id.desc())
-    ).all()
-    by_subject = db.session.scalars(in_subjects).all()[:MATCH_LIMIT]
-    ticket_ids = {ticket_id for _, ticket_id in messages[:MATCH_LIMIT]} | set(by_subject)
-    return Matches(sorted(ticket_ids), older=len(messages) > MATCH_LIMIT)
+    in_messages, in_subjects = _matches(terms, MATCH_LIMIT)
+    one_more = _matches(terms, MATCH_LIMIT + 1)[0].subquery()
+    older = db.session.scalar(select(func.count()).select_from(one_more)) > MATCH_LIMIT
+    by_message = select(Message.ticket_id).where(Message.id.in_(in_messages))
+    by_subject = select(in_subjects.subquery().c[0])  # SQLite: no LIMIT inside a UNION's part
+    return Matches(union(by_message, by_subject), older=older)
 
 
 def _newest(id_column, query, limit: int) -> Select:
