@@ -108,8 +108,9 @@ def main() -> None:
             f" {statistics.median(sql) * 1000:>10.1f}"
         )
         if args.sql:
+            width = int(os.environ.get("SQL_WIDTH", "300"))  # characters of each statement
             for seconds, statement in statements.log:
-                print(f"  {seconds * 1000:8.1f} ms  {' '.join(statement.split())[:300]}")
+                print(f"  {seconds * 1000:8.1f} ms  {' '.join(statement.split())[:width]}")
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()

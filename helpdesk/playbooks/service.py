@@ -115,13 +115,19 @@ def runs_of(ticket: Ticket) -> list[PlaybookRun]:
     ).all()
 
 
-def suggestions(ticket: Ticket) -> list[Playbook]:
-    """Playbooks whose rules match the ticket and that are not already open on it."""
-    open_slugs = {run.playbook.slug for run in runs_of(ticket) if run.completed_at is None}
+def suggestions(
+    ticket: Ticket,
+    runs: list[PlaybookRun] | None = None,
+    playbooks: list[Playbook] | None = None,
+) -> list[Playbook]:
+    """Playbooks whose rules match the ticket and that are not already open on it (`runs` and
+    `playbooks`: the ticket's runs and the current playbooks, when the caller has them)."""
+    runs = runs_of(ticket) if runs is None else runs
+    open_slugs = {run.playbook.slug for run in runs if run.completed_at is None}
     tags = {tag.name for tag in ticket.tags}
     return [
         playbook
-        for playbook in current_playbooks()
+        for playbook in (current_playbooks() if playbooks is None else playbooks)
         if playbook.slug not in open_slugs
         and files.matches(
             playbook,

@@ -28,15 +28,17 @@ COUNTERS["due_check_ins"] = lambda user: service.due_count(user) if user.is_staf
 @bp.app_context_processor
 def playbook_helpers() -> dict:
     """What other pages need from playbooks: the ticket page's panel and guidance as HTML."""
+    return {"playbook_panel": _panel, "render_guidance": files.render_guidance}
+
+
+def _panel(ticket) -> dict:
+    runs, playbooks = service.runs_of(ticket), service.current_playbooks()
     return {
-        "playbook_panel": lambda ticket: {
-            "runs": service.runs_of(ticket),
-            "suggested": service.suggestions(ticket),
-            "playbooks": service.current_playbooks(),
-            "progress": service.progress,
-            "done_steps": lambda run: {step.step_id: step for step in run.steps_done},
-        },
-        "render_guidance": files.render_guidance,
+        "runs": runs,
+        "suggested": service.suggestions(ticket, runs, playbooks),
+        "playbooks": playbooks,
+        "progress": service.progress,
+        "done_steps": lambda run: {step.step_id: step for step in run.steps_done},
     }
 
 
