@@ -32,6 +32,29 @@ def _seconds_sqlite(element, compiler, **kw):
     return f"round((julianday({end}) - julianday({start})) * 86400.0, 3)"
 
 
+class among(FunctionElement):
+    """`column IN (ids)`, the ids a scalar subquery selects. PostgreSQL gets `= ANY(ARRAY(...))`: the
+    ids are collected first and each row is then fetched by the index, where its planner
+    would otherwise scan the whole table to hash-join a few thousand ids (search: 43 -> 15 ms
+    a page at 100k tickets)."""
+
+    name = "among"
+    inherit_cache = True
+
+
+@compiles(among)
+def _among_postgresql(element, compiler, **kw):
+    column, ids = element.clauses
+    return f"{compiler.process(column, **kw)} = ANY(ARRAY({compiler.process(ids, **kw)}))"
+
+
+@compiles(among, "sqlite")
+def _among_sqlite(element, compiler, **kw):
+    column, ids = element.clauses
+    # The select itself, not its scalar form: `IN ((SELECT ...))` is a list of one value.
+    return f"{compiler.process(column, **kw)} IN ({compiler.process(ids.element, **kw)})"
+
+
 class day_of(FunctionElement):
     """The UTC day of a timestamp as 'YYYY-MM-DD'."""
 

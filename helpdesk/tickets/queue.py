@@ -7,6 +7,7 @@ from sqlalchemy import Select, case, select
 
 from helpdesk import clock
 from helpdesk.auth.models import User
+from helpdesk.sql import among
 from helpdesk.tickets.models import Priority, Ticket, in_active_status
 from helpdesk.tickets.search import Matches, find
 
@@ -97,7 +98,7 @@ def queue_query(filters: QueueFilters, viewer: User, matches: Matches | None = N
     if filters.q and matches is None:
         matches = find(filters.q)
     if matches is not None:
-        statement = statement.where(Ticket.id.in_(matches.tickets))
+        statement = statement.where(among(Ticket.id, matches.tickets.scalar_subquery()))
     return statement.order_by(*SORTS.get(filters.sort, SORTS["created"]))
 
 
