@@ -33,10 +33,10 @@ def _seconds_sqlite(element, compiler, **kw):
 
 
 class among(FunctionElement):
-    """`column IN (ids)`, the ids a scalar subquery selects. PostgreSQL gets `= ANY(ARRAY(...))`: the
-    ids are collected first and each row is then fetched by the index, where its planner
-    would otherwise scan the whole table to hash-join a few thousand ids (search: 43 -> 15 ms
-    a page at 100k tickets)."""
+    """`column IN (ids)`, the ids a scalar subquery selects. PostgreSQL gets
+    `= ANY(ARRAY(...))`: the ids are collected first and each row is then fetched by the
+    index, where its planner would otherwise scan the whole table to hash-join a few thousand
+    ids (a search's statements at 100k tickets: 30 -> 17 ms each)."""
 
     name = "among"
     inherit_cache = True

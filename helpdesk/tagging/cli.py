@@ -1,7 +1,7 @@
 """`flask sentiment train` and `flask sentiment retag`."""
 
 import multiprocessing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import click
 from flask.cli import AppGroup
@@ -102,23 +102,23 @@ def _retag_messages(batch_size: int, jobs: int, progress: Callable[[int], None])
 
 
 def _retag_range(tickets: tuple[int, int] | None, batch_size: int, progress) -> int:
-    """Retag the customer messages of a range of tickets (all when None). A range is walked
-    in windows of a few hundred tickets, each read by the index of messages by ticket."""
-    if tickets is None:
-        windows: Iterable[tuple[int, int] | None] = [None]
-    else:
-        width = max(1, batch_size // 4)  # a customer writes two or three times a ticket
-        first, last = tickets
-        windows = ((low, min(low + width - 1, last)) for low in range(first, last + 1, width))
+    """Retag the customer messages of a range of tickets (all when None, in batches by id). A
+    range is walked in windows of a few hundred tickets, each read whole by the index of
+    messages by ticket."""
     done = 0
-    for window in windows:
+    if tickets is None:
         last_id = 0
-        while (
-            step := batch.retag_batch(after_id=last_id, batch_size=batch_size, tickets=window)
-        ) is not None:
+        while (step := batch.retag_batch(after_id=last_id, batch_size=batch_size)) is not None:
             last_id, count = step
             progress(count)
             done += count
+        return done
+    width = max(1, batch_size // 4)  # a customer writes two or three times a ticket
+    first, last = tickets
+    for low in range(first, last + 1, width):
+        count = batch.retag_tickets(low, min(low + width - 1, last))
+        progress(count)
+        done += count
     return done
 
 
