@@ -414,21 +414,31 @@ def open_recovery_count() -> int:
 
 
 def _comments_after(after_id: int):
-    return select(SurveyResponse).where(SurveyResponse.comment != "", SurveyResponse.id > after_id)
+    return select(SurveyResponse.id, SurveyResponse.comment).where(
+        SurveyResponse.comment != "", SurveyResponse.id > after_id
+    )
 
 
 def retag_comments(after_id: int, batch_size: int) -> tuple[int, int] | None:
-    """Tag a batch of survey comments again with the current model."""
-    batch = db.session.scalars(
+    """Tag a batch of survey comments again with the current model (written with one UPDATE
+    for the batch)."""
+    batch = db.session.execute(
         _comments_after(after_id).order_by(SurveyResponse.id).limit(batch_size)
     ).all()
     if not batch:
         return None
-    for response in batch:
-        reading, model = tag(response.comment)
-        response.sentiment_label = reading.label
-        response.sentiment_polarity = reading.polarity
-        response.sentiment_model = model[:40]
+    readings = []
+    for response_id, comment in batch:
+        reading, model = tag(comment)
+        readings.append(
+            {
+                "id": response_id,
+                "sentiment_label": reading.label,
+                "sentiment_polarity": reading.polarity,
+                "sentiment_model": model[:40],
+            }
+        )
+    db.session.execute(update(SurveyResponse), readings)
     db.session.commit()
     return batch[-1].id, len(batch)
 
