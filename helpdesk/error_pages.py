@@ -108,10 +108,27 @@ def handle_domain_error(error: DomainError):
     return redirect(referrer_path() or url_for("main.index"))
 
 
+# SQLite raises OperationalError for a statement it cannot run (a bug: "syntax error", "no
+# such column") as well as for an unavailable database; only these mean the latter.
+SQLITE_UNAVAILABLE = ("locked", "busy", "disk i/o", "unable to open", "disk is full", "readonly")
+
+
+def _mistake_in_statement(error: SQLAlchemyError) -> bool:
+    original = getattr(error, "orig", None)
+    if type(original).__module__ != "sqlite3":
+        return False  # PostgreSQL's OperationalError is about the connection or the server
+    message = str(original).lower()
+    return not any(sign in message for sign in SQLITE_UNAVAILABLE)
+
+
 def handle_database_down(error: SQLAlchemyError):
     """The database did not answer (restarting, unreachable, or a lock held too long): a clean
     503 the client may retry, never a half-saved change. The pool reconnects by itself when the
-    database is back (pool_pre_ping), so the app needs no restart."""
+    database is back (pool_pre_ping), so the app needs no restart. A statement SQLite could not
+    run is a bug, not an outage: a 500, logged with its traceback."""
+    if _mistake_in_statement(error):
+        current_app.logger.error("database statement failed", exc_info=error)
+        return handle_server_error(InternalServerError(original_exception=error))
     current_app.logger.warning("database unavailable: %s", error)
     try:
         db.session.rollback()

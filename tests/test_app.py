@@ -82,6 +82,35 @@ def test_server_error_page_keeps_the_layout(tmp_path):
     assert "a bug" not in page
 
 
+@pytest.mark.parametrize(
+    ("statement", "status", "title"),
+    [
+        ("SELECT * FROM no_such_table", 500, "Something went wrong on our side"),
+        ("SELEC 1", 500, "Something went wrong on our side"),
+        ("PRAGMA query_only = 1; INSERT INTO t VALUES (1)", 503, "The database is not answering"),
+    ],
+)
+def test_a_bad_statement_is_a_server_error_and_an_unwritable_database_a_503(
+    tmp_path, statement, status, title
+):
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+    @allow(ANYONE)
+    def run():
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("CREATE TABLE t (n INTEGER)")
+            for part in statement.split("; "):
+                connection.exec_driver_sql(part)
+        return "ran"
+
+    app.add_url_rule("/run", "run", run)
+
+    response = app.test_client().get("/run")
+
+    assert response.status_code == status
+    assert title in response.get_data(as_text=True)
+
+
 def test_pages_load_nothing_from_other_hosts(client):
     page = client.get("/login").get_data(as_text=True)
 
