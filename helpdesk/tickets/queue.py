@@ -98,7 +98,7 @@ def queue_query(filters: QueueFilters, viewer: User, matches: Matches | None = N
     if filters.q and matches is None:
         matches = find(filters.q)
     if matches is not None:
-        statement = statement.where(among(Ticket.id, matches.tickets.scalar_subquery()))
+        statement = statement.where(among(Ticket.id, matches.ticket_ids))
     return statement.order_by(*SORTS.get(filters.sort, SORTS["created"]))
 
 

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import (
-    CompoundSelect,
     Select,
     column,
     func,
@@ -40,17 +39,17 @@ def search_terms(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Matches:
-    """What a search found: a select of the ids of the matching tickets (for a query to take
-    as a subquery, so the ids never travel through Python), and whether older matching
-    messages were left out."""
+    """What a search found: the tickets, and whether older matching messages were left out."""
 
-    tickets: CompoundSelect
+    ticket_ids: list[int]
     older: bool
 
 
 def find(query: str) -> Matches | None:
     """The tickets whose subject or any message has all the words, among the newest
-    MATCH_LIMIT matching messages and subjects; None when the query has no words."""
+    MATCH_LIMIT matching messages and subjects; None when the query has no words. The
+    matches are read once, here: the queue counts and pages through at most a few thousand
+    ids by primary key."""
     terms = search_terms(query)
     if not terms:
         return None
@@ -59,7 +58,8 @@ def find(query: str) -> Matches | None:
     older = db.session.scalar(select(func.count()).select_from(one_more)) > MATCH_LIMIT
     by_message = select(Message.ticket_id).where(Message.id.in_(in_messages))
     by_subject = select(in_subjects.subquery().c[0])  # SQLite: no LIMIT inside a UNION's part
-    return Matches(union(by_message, by_subject), older=older)
+    ticket_ids = db.session.scalars(union(by_message, by_subject)).all()
+    return Matches(sorted(ticket_ids), older=older)
 
 
 def _newest(id_column, query, limit: int) -> Select:
