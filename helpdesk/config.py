@@ -244,6 +244,14 @@ SETTINGS: tuple[Setting, ...] = (
         "(`0` computes every time).",
     ),
     Setting(
+        "HELPDESK_REPORTS_WAIT_SECONDS",
+        "REPORTS_WAIT_SECONDS",
+        0.5,
+        _number,
+        "How long a page waits for a report being computed; past that it shows the figures "
+        "computed last, saying when, while the new ones finish in the background.",
+    ),
+    Setting(
         "HELPDESK_API_RATE_LIMIT",
         "API_RATE_LIMIT",
         "300 per minute",

@@ -1,4 +1,4 @@
-"""Reports computed once per state of the data.
+"""Reports computed once per state of the data, and never waited for long.
 
 A report reads many tables; recomputing it for every view of the dashboard costs seconds on a
 large helpdesk. Instead, a fingerprint of cheap, indexed values (the newest row and the latest
@@ -9,22 +9,32 @@ same fingerprint. Writes need no hook: they add rows or move a timestamp forward
 expire after HELPDESK_REPORTS_CACHE_SECONDS, for what no fingerprint sees (a vote taken back,
 two changes within the same microsecond).
 
-A cold report of a year takes seconds; when several supervisors ask for it at once, one thread
-of a worker computes it while the worker's other threads asking for the same report wait for
-its result, instead of all computing it side by side and starving every other page.
+When the data has changed, the report is computed again in a thread of the worker, and the
+request waits for it up to HELPDESK_REPORTS_WAIT_SECONDS. A small helpdesk's report is ready
+well within that and is shown fresh; a year over a million tickets takes many seconds, so the
+page shows the figures computed last (saying when) and the newer ones replace them once ready.
+One computation of a report runs at a time in a worker: whoever asks for it meanwhile is given
+the same computation to wait for, instead of starting another beside it.
 """
 
 import hashlib
+import logging
 import pickle
 import threading
-from datetime import timedelta
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as StillComputing
+from concurrent.futures import wait as wait_for
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cached_property
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from helpdesk.extensions import db
 from helpdesk.ideas.models import Idea, IdeaStatusChange
 from helpdesk.kb.models import Article, ArticleFeedback, Suggestion
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
@@ -33,12 +43,34 @@ from helpdesk.reports.models import ReportCache
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import Message, Ticket
 
+log = logging.getLogger(__name__)
+
 # Bump when the Report's shape changes, so old pickles are never read.
 FORMAT = "report-v1"
 
-# One computation at a time per report in this process (a fixed pool: reports share a lock
-# only when their keys collide, which merely queues them).
-_COMPUTING = tuple(threading.Lock() for _ in range(64))
+
+@dataclass(frozen=True)
+class Served:
+    """What the dashboard shows: a report (none while the first one is being computed), a
+    stamp naming its computation (under which what is drawn from it can be kept; None when
+    reports are not cached), when it was computed, and whether newer figures are on the way.
+    A kept report is unpickled only when asked for: a page whose drawing is kept needs none."""
+
+    stamp: str | None
+    computed_at: datetime | None
+    refreshing: bool = False
+    computed: metrics.Report | None = field(default=None, repr=False)
+    payload: bytes | None = field(default=None, repr=False)
+
+    @property
+    def ready(self) -> bool:
+        return self.computed is not None or self.payload is not None
+
+    @cached_property
+    def report(self) -> metrics.Report | None:
+        if self.payload is None:
+            return self.computed
+        return pickle.loads(self.payload)  # noqa: S301 (written by this app)
 
 
 def _fingerprint(session: Session, now) -> str:
@@ -81,50 +113,98 @@ def _key(f: metrics.Filter) -> str:
     return hashlib.sha256(repr((FORMAT, cut)).encode()).hexdigest()
 
 
-def report(f: metrics.Filter, session: Session) -> tuple[metrics.Report, str | None]:
-    """The report for the filter: the one computed before if the data has not changed since,
-    else computed now (and kept); and a stamp naming that computation (None when reports are
-    not cached), under which what is drawn from the report can be kept too."""
-    lifetime = current_app.config["REPORTS_CACHE_SECONDS"]
+def _stamp(key: str, fingerprint: str, computed_at: datetime) -> str:
+    return f"{key}:{fingerprint}:{computed_at.isoformat()}"
+
+
+def report(f: metrics.Filter, session: Session) -> Served:
+    """The report for the filter: the one computed before if the data has not changed since;
+    else computed now, waited for up to REPORTS_WAIT_SECONDS; past that, the one computed
+    before (or none, the first time) while the computation goes on."""
+    config = current_app.config
+    lifetime = config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
-        return metrics.report(f, session), None
+        return Served(None, f.now, computed=metrics.report(f, session))
     key = _key(f)
-    kept = _fresh(session, key, _fingerprint(session, f.now), f.now, lifetime)
-    if kept is not None:
-        return kept
-    with _COMPUTING[int(key[:8], 16) % len(_COMPUTING)]:
-        # Another thread may have computed it while this one waited.
-        fingerprint = _fingerprint(session, f.now)
-        kept = _fresh(session, key, fingerprint, f.now, lifetime)
-        if kept is not None:
-            return kept
-        computed = metrics.report(f, session)
-        row = {
-            "key": key,
-            "fingerprint": fingerprint,
-            "payload": pickle.dumps(computed),
-            "computed_at": f.now,
-        }
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(
-            insert(ReportCache)
-            .values(**row)
-            .on_conflict_do_update(index_elements=["key"], set_=row)
-        )
-        session.commit()
-    return computed, f"{key}:{fingerprint}:{f.now.isoformat()}"
-
-
-def _fresh(
-    session: Session, key: str, fingerprint: str, now, lifetime: int
-) -> tuple[metrics.Report, str] | None:
-    """The kept report and its stamp, if it was computed for this state of the data lately."""
+    fingerprint = _fingerprint(session, f.now)
     kept = session.get(ReportCache, key, populate_existing=True)
     if (
-        kept is None
-        or kept.fingerprint != fingerprint
-        or now - kept.computed_at >= timedelta(seconds=lifetime)
+        kept is not None
+        and kept.fingerprint == fingerprint
+        and f.now - kept.computed_at < timedelta(seconds=lifetime)
     ):
-        return None
-    stamp = f"{key}:{fingerprint}:{kept.computed_at.isoformat()}"
-    return pickle.loads(kept.payload), stamp  # noqa: S301 (written by this app)
+        return _served(kept)
+    computing = _computing(current_app._get_current_object(), key, fingerprint, f)
+    try:
+        return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
+    except StillComputing:
+        if kept is None:
+            return Served(None, None, refreshing=True)
+        return _served(kept, refreshing=True)
+
+
+def _served(kept: ReportCache, refreshing: bool = False) -> Served:
+    stamp = _stamp(kept.key, kept.fingerprint, kept.computed_at)
+    return Served(stamp, kept.computed_at, refreshing, payload=kept.payload)
+
+
+# One thread computes this worker's reports, one at a time (a report is seconds of CPU on a
+# large helpdesk; two side by side would only slow each other and the pages being served).
+_executor: ThreadPoolExecutor | None = None
+_running: dict[str, Future] = {}
+_lock = threading.Lock()
+
+
+def _computing(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Future:
+    """The computation of this report running or queued in this worker, or a new one (one
+    started before a later change is still waited for: the next view computes again)."""
+    global _executor
+    with _lock:
+        running = _running.get(key)
+        if running is not None and not running.done():
+            return running
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reports")
+        started = _executor.submit(_compute, app, key, fingerprint, f)
+        _running[key] = started
+        started.add_done_callback(lambda done: _forget(key, done))
+        return started
+
+
+def _forget(key: str, done: Future) -> None:
+    with _lock:
+        if _running.get(key) is done:
+            del _running[key]
+    if done.exception() is not None:
+        log.error("A report could not be computed", exc_info=done.exception())
+
+
+def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Served:
+    with app.app_context():
+        session = db.session
+        try:
+            computed = metrics.report(f, session)
+            row = {
+                "key": key,
+                "fingerprint": fingerprint,
+                "payload": pickle.dumps(computed),
+                "computed_at": f.now,
+            }
+            dialect = session.get_bind().dialect.name
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            session.execute(
+                insert(ReportCache)
+                .values(**row)
+                .on_conflict_do_update(index_elements=["key"], set_=row)
+            )
+            session.commit()
+        finally:
+            db.session.remove()
+    return Served(_stamp(key, fingerprint, f.now), f.now, computed=computed)
+
+
+def settle(timeout: float | None = None) -> None:
+    """Wait until the reports being computed in this worker are done (for tests and tools)."""
+    with _lock:
+        running = list(_running.values())
+    wait_for(running, timeout=timeout)

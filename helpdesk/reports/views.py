@@ -37,17 +37,18 @@ def _filter() -> tuple[ReportFilterForm, metrics.Filter]:
 def index():
     """The dashboard: headline figures against the previous period, charts, tables."""
     form, cut = _filter()
-    report, stamp = cache.report(cut, db.session)
+    served = cache.report(cut, db.session)
     previous = cut.previous()
     return render_template(
         "reports/index.html",
         form=form,
-        report=report,
+        f=cut,
+        served=served,
         last_day=cut.end - timedelta(days=1),
         previous=previous,
         previous_last_day=previous.end - timedelta(days=1),
         cuts=dashboard.cuts_in_words(form),
-        body=_drawn(report, stamp),
+        body=_drawn(served) if served.ready else None,
         query=request.args.to_dict(),
     )
 
@@ -57,17 +58,19 @@ _DRAWN_KEPT = 16
 _drawing = threading.Lock()
 
 
-def _drawn(report: metrics.Report, stamp: str | None) -> Markup:
+def _drawn(served: cache.Served) -> Markup:
     """Everything drawn from the report (figures, charts, tables) as HTML. Drawing is most of
     a cached report's page (a year of daily points, hundreds of links), so the drawing of a
     cached report is kept too: in this process, for the last few reports and query strings
     (the tables' links carry the query)."""
+    stamp = served.stamp
     key = None if stamp is None else f"{stamp}?{request.query_string.decode('latin-1')}"
     if key is not None:
         with _drawing:
             if key in _DRAWN:
                 _DRAWN.move_to_end(key)
                 return _DRAWN[key]
+    report = served.report
     charts = Markup(render_template("reports/_charts.html", charts=dashboard.chart_list(report)))
     html = Markup(
         render_template(

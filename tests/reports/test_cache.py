@@ -121,26 +121,26 @@ def test_workers_share_the_cache_and_see_each_others_writes(app, computed):
 def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
     app, computed, monkeypatch
 ):
-    # The first request computes; a second arrives meanwhile (it has read the fingerprint and
-    # found nothing kept) and must wait for the first's result rather than compute it too.
+    # Two requests ask while the report computes: the second must wait for the computation
+    # the first started rather than start another beside it.
     email = make_user("supervisor").email
     make_ticket()
-    second_arrived = threading.Event()
-    fingerprints = []
-    real_fingerprint, real_report = cache._fingerprint, metrics.report
+    both_asked = threading.Event()
+    asked = []
+    real_computing, real_report = cache._computing, metrics.report
 
-    def fingerprint(session, now):
-        fingerprints.append(threading.current_thread().name)
-        if threading.current_thread().name == "second":
-            second_arrived.set()
-        return real_fingerprint(session, now)
+    def computing(*args):
+        found = real_computing(*args)
+        asked.append(found)
+        if len(asked) == 2:
+            both_asked.set()
+        return found
 
     def slow_report(f, session):
-        if threading.current_thread().name == "first":
-            assert second_arrived.wait(timeout=30)
+        assert both_asked.wait(timeout=30)
         return real_report(f, session)
 
-    monkeypatch.setattr(cache, "_fingerprint", fingerprint)
+    monkeypatch.setattr(cache, "_computing", computing)
     monkeypatch.setattr(metrics, "report", slow_report)
     pages = {}
 
@@ -150,15 +150,91 @@ def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
             sign_in(browser, email)
             pages[name] = browser.get("/reports").get_data(as_text=True)
 
-    first = threading.Thread(target=ask, args=("first",), name="first")
-    first.start()
-    second = threading.Thread(target=ask, args=("second",), name="second")
-    second.start()
-    first.join(timeout=60)
-    second.join(timeout=60)
+    askers = [threading.Thread(target=ask, args=(name,)) for name in ("first", "second")]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join(timeout=60)
 
     assert len(computed) == 1
+    assert asked[0] is asked[1]
     assert created(pages["first"]) == created(pages["second"]) == "1"
+
+
+@pytest.fixture
+def gate(monkeypatch) -> threading.Event:
+    """Holds every report computation until set: a report that takes long."""
+    opened = threading.Event()
+    real = metrics.report
+
+    def held(f, session):
+        assert opened.wait(timeout=30)
+        return real(f, session)
+
+    monkeypatch.setattr(metrics, "report", held)
+    return opened
+
+
+def test_a_slow_report_shows_the_last_figures_while_the_new_ones_compute(app, login, gate):
+    app.config["REPORTS_WAIT_SECONDS"] = 0
+    client, _user = login("supervisor")
+    make_ticket()
+
+    first = client.get("/reports")
+    gate.set()
+    cache.settle()
+    ready = client.get("/reports").get_data(as_text=True)
+    gate.clear()
+    clock.advance(timedelta(minutes=5))
+    make_ticket()
+    while_computing = client.get("/reports").get_data(as_text=True)
+    gate.set()
+    cache.settle()
+    after = client.get("/reports").get_data(as_text=True)
+
+    page = first.get_data(as_text=True)
+    assert first.status_code == 200
+    assert "This report is being computed" in page
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "Tickets created" not in page
+    assert created(ready) == "1"
+    assert "being computed" not in ready
+    assert created(while_computing) == "1"
+    assert "These figures were computed at 02 Mar 2026 09:30 UTC" in while_computing
+    assert '<meta http-equiv="refresh"' not in while_computing
+    assert created(after) == "2"
+    assert "being computed" not in after
+
+
+def test_a_report_ready_within_the_wait_is_shown_fresh(app, login, computed):
+    app.config["REPORTS_WAIT_SECONDS"] = 30
+    client, _user = login("supervisor")
+    client.get("/reports")
+
+    clock.advance(timedelta(minutes=5))
+    make_ticket()
+    page = client.get("/reports").get_data(as_text=True)
+
+    assert len(computed) == 2
+    assert created(page) == "1"
+    assert "being computed" not in page
+
+
+def test_a_failed_computation_reaches_the_page_and_is_tried_again(app, login, monkeypatch):
+    client, _user = login("supervisor")
+    real = metrics.report
+
+    def failing(f, session):
+        raise RuntimeError("the report broke")
+
+    monkeypatch.setattr(metrics, "report", failing)
+    with pytest.raises(RuntimeError, match="the report broke"):  # the error page, when served
+        client.get("/reports")
+    monkeypatch.setattr(metrics, "report", real)
+    fixed = client.get("/reports")
+
+    assert fixed.status_code == 200
+    assert created(fixed.get_data(as_text=True)) == "0"
 
 
 def test_a_kept_report_expires_after_its_lifetime(app, login, computed):
