@@ -46,6 +46,55 @@ def test_trending_weighs_recent_votes_over_old_ones(client):
     assert titles(page, "Old hit", "Rising now") == ["Rising now", "Old hit"]
 
 
+def test_trending_pages_run_from_rising_ideas_into_the_rest_with_filters(app, client):
+    app.config["PER_PAGE"] = 2
+    quiet = make_idea(title="Quiet but loved")
+    votes(quiet, 5)
+    declined = make_idea(title="Declined anyway")
+    clock.advance(timedelta(days=30))
+    fresh = [make_idea(title=f"Rising {n}") for n in range(3)]
+    for idea, count in zip(fresh, (1, 3, 2), strict=True):
+        votes(idea, count)
+    votes(declined, 4)
+    service.change_status(idea=declined, actor=make_user("agent"), status="declined", note="No.")
+    everything = ("Rising 0", "Rising 1", "Rising 2", "Quiet but loved", "Declined anyway")
+
+    pages = [
+        titles(client.get(f"/ideas?sort=trending&page={n}").get_data(as_text=True), *everything)
+        for n in (1, 2, 3)
+    ]
+    under_review = titles(
+        client.get("/ideas?sort=trending&status=new").get_data(as_text=True), *everything
+    )
+
+    assert pages == [
+        ["Declined anyway", "Rising 1"],
+        ["Rising 2", "Rising 0"],
+        ["Quiet but loved"],
+    ]
+    assert under_review == ["Rising 1", "Rising 2"]
+
+
+def test_trending_follows_a_vote_at_once(client):
+    first, second = make_idea(title="First idea"), make_idea(title="Second idea")
+    votes(first, 2)
+    votes(second, 1)
+    before = client.get("/ideas?sort=trending").get_data(as_text=True)
+
+    voters = [make_user("customer") for _ in range(2)]
+    for voter in voters:
+        service.toggle_vote(idea=second, user=voter)
+    after_votes = client.get("/ideas?sort=trending").get_data(as_text=True)
+    service.toggle_vote(idea=second, user=voters[0])  # taken back
+    service.toggle_vote(idea=second, user=voters[1])
+    after_unvotes = client.get("/ideas?sort=trending").get_data(as_text=True)
+
+    ideas = ("First idea", "Second idea")
+    assert titles(before, *ideas) == ["First idea", "Second idea"]
+    assert titles(after_votes, *ideas) == ["Second idea", "First idea"]
+    assert titles(after_unvotes, *ideas) == ["First idea", "Second idea"]
+
+
 def test_the_board_filters_by_status_and_category_and_searches(client):
     category = IdeaCategory(name="Mobile app")
     db.session.add(category)
