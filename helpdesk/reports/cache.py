@@ -26,10 +26,10 @@ from concurrent.futures import TimeoutError as StillComputing
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from flask import Flask, current_app
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -73,37 +73,43 @@ class Served:
         return pickle.loads(self.payload)  # noqa: S301 (written by this app)
 
 
+@cache
+def _fingerprint_statement() -> Select:
+    """The fingerprint's one statement, built once: each view runs it with its own `now`."""
+    return select(
+        *(
+            select(aggregate).scalar_subquery()
+            for aggregate in (
+                func.max(Ticket.id),
+                func.max(Ticket.updated_at),
+                func.max(Message.id),
+                func.max(Message.corrected_at),
+                func.max(SurveyInvitation.id),
+                func.max(SurveyInvitation.sent_at),
+                func.max(SurveyResponse.id),
+                func.max(CheckIn.id),
+                func.max(CheckIn.done_at),
+                func.max(PlaybookRun.id),
+                func.max(PlaybookRun.completed_at),
+                func.max(Idea.id),
+                func.max(Idea.status_changed_at),
+                func.sum(Idea.vote_count),
+                func.max(IdeaStatusChange.id),
+                func.max(Article.updated_at),
+                func.sum(Article.view_count),
+                func.max(ArticleFeedback.id),
+                func.max(Suggestion.id),
+                func.max(Suggestion.opened_at),
+            )
+        ),
+        select(func.count())
+        .where(CheckIn.due_at <= bindparam("now", type_=CheckIn.due_at.type))
+        .scalar_subquery(),
+    )
+
+
 def _fingerprint(session: Session, now) -> str:
-    values = session.execute(
-        select(
-            *(
-                select(aggregate).scalar_subquery()
-                for aggregate in (
-                    func.max(Ticket.id),
-                    func.max(Ticket.updated_at),
-                    func.max(Message.id),
-                    func.max(Message.corrected_at),
-                    func.max(SurveyInvitation.id),
-                    func.max(SurveyInvitation.sent_at),
-                    func.max(SurveyResponse.id),
-                    func.max(CheckIn.id),
-                    func.max(CheckIn.done_at),
-                    func.max(PlaybookRun.id),
-                    func.max(PlaybookRun.completed_at),
-                    func.max(Idea.id),
-                    func.max(Idea.status_changed_at),
-                    func.sum(Idea.vote_count),
-                    func.max(IdeaStatusChange.id),
-                    func.max(Article.updated_at),
-                    func.sum(Article.view_count),
-                    func.max(ArticleFeedback.id),
-                    func.max(Suggestion.id),
-                    func.max(Suggestion.opened_at),
-                )
-            ),
-            select(func.count()).where(CheckIn.due_at <= now).scalar_subquery(),
-        )
-    ).one()
+    values = session.execute(_fingerprint_statement(), {"now": now}).one()
     return hashlib.sha256(repr((FORMAT, *values)).encode()).hexdigest()
 
 
