@@ -97,6 +97,41 @@ def _in(values) -> str:
 # Spelled out for the partial index of active tickets; see in_active_status().
 ACTIVE_SQL = f"status IN ({_in(ACTIVE_STATUSES)})"
 
+# The columns of the reports' indexes (the migration that made them names them too).
+RESOLVED_FACTS = (
+    "resolved_at",
+    "created_at",
+    "first_reply_at",
+    "first_reply_due_at",
+    "resolution_due_at",
+    "team_wait_seconds",
+    "agent_replies",
+    "reopen_count",
+    "customer_followups",
+    "public_messages",
+    "first_message_at",
+    "last_message_at",
+    "first_sentiment",
+    "assignee_id",
+    "category_id",
+    "priority",
+    "channel",
+)
+CREATED_FACTS = (
+    "created_at",
+    "first_reply_at",
+    "resolved_at",
+    "status",
+    "reopen_count",
+    "first_sentiment",
+    "last_sentiment",
+    "assignee_id",
+    "category_id",
+    "priority",
+    "channel",
+)
+MESSAGE_MOODS = ("kind", "created_at", "corrected_label", "sentiment_label")
+
 
 class Category(db.Model):
     """A topic customers choose when they write in; admins keep the list."""
@@ -142,8 +177,10 @@ class Ticket(db.Model):
         Index("ix_tickets_customer_id_public_activity_at", "customer_id", "public_activity_at"),
         Index("ix_tickets_status_sla_due_at", "status", "sla_due_at"),
         Index("ix_tickets_last_sentiment_status", "last_sentiment", "status"),
-        Index("ix_tickets_resolved_at", "resolved_at"),
-        Index("ix_tickets_created_at", "created_at"),
+        # The reports read a period's tickets from these two alone, never from the table: by
+        # the latest resolution (outcomes) and by arrival (first reply, complaints, backlog).
+        Index("ix_tickets_resolved_facts", *RESOLVED_FACTS),
+        Index("ix_tickets_created_facts", *CREATED_FACTS),
         Index("ix_tickets_updated_at", "updated_at"),
         # The work in hand is a few hundred tickets among a million: the default queue
         # reads this small index, newest first (queries say in_active_status()).
@@ -238,7 +275,8 @@ class Message(db.Model):
         # A reply form sent twice (a resend, a double click) stores one message.
         Index("uq_messages_submission", "ticket_id", "submission_key", unique=True),
         # The reports: incoming messages by week, and the moods agents reviewed.
-        Index("ix_messages_kind_created_at", "kind", "created_at"),
+        # The reports' moods by week read the labels from the index, not the messages.
+        Index("ix_messages_kind_created_at_moods", *MESSAGE_MOODS),
         Index("ix_messages_corrected_at", "corrected_at"),
     )
 
