@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from helpdesk.auth.models import User
@@ -26,7 +26,7 @@ from helpdesk.ideas.models import Idea, IdeaStatus, IdeaStatusChange
 from helpdesk.kb.insights import deflection as kb_deflection
 from helpdesk.kb.models import Article, ArticleFeedback, ArticleStatus
 from helpdesk.playbooks.models import CheckIn, Playbook, PlaybookRun
-from helpdesk.sql import day_of, median, p90, seconds_between, week_of
+from helpdesk.sql import day_of, median, seconds_between, spread, week_of
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import DONE_STATUSES, Category, Message, MessageKind, Ticket
 
@@ -78,6 +78,15 @@ def cut(f: Filter, *, agent=Ticket.assignee_id, category=Ticket.category_id) -> 
         (Ticket.first_sentiment, f.sentiment),
     )
     return [column == value for column, value in wanted if value is not None]
+
+
+def through_ticket(statement: Select, ticket_id, conditions: list) -> Select:
+    """`statement` (over rows that belong to a ticket) under the filter's conditions, joined
+    to the ticket only when a condition is on the ticket's own columns: a year of survey
+    answers or customer messages is read without reading each one's ticket."""
+    if any(condition.left.table is Ticket.__table__ for condition in conditions):
+        statement = statement.join(Ticket, Ticket.id == ticket_id)
+    return statement.where(*conditions)
 
 
 def _count_if(condition):
@@ -132,15 +141,14 @@ class FirstReply:
 def first_reply(f: Filter, session: Session) -> FirstReply:
     """Created to the first public agent reply, over the tickets created in the period."""
     wait = seconds_between(Ticket.created_at, Ticket.first_reply_at)
-    answered, middle, high, unanswered = session.execute(
+    answered, waits, unanswered = session.execute(
         select(
             func.count(Ticket.first_reply_at),
-            median(wait),
-            p90(wait),
+            spread(wait),
             _count_if(Ticket.first_reply_at.is_(None)),
         ).where(during(Ticket.created_at, f), *cut(f))
     ).one()
-    return FirstReply(Spread(answered, middle, high), unanswered)
+    return FirstReply(Spread(answered, *waits), unanswered)
 
 
 @dataclass(frozen=True)
@@ -213,10 +221,8 @@ def resolved_tickets(f: Filter, session: Session) -> tuple[Outcomes, Conversatio
     row = session.execute(
         select(
             func.count(),
-            median(resolution),
-            p90(resolution),
-            median(Ticket.team_wait_seconds),
-            p90(Ticket.team_wait_seconds),
+            spread(resolution),
+            spread(Ticket.team_wait_seconds),
             func.avg(Ticket.agent_replies),
             _count_if(Ticket.agent_replies == 1),
             _count_if(Ticket.reopen_count > 0),
@@ -225,23 +231,22 @@ def resolved_tickets(f: Filter, session: Session) -> tuple[Outcomes, Conversatio
             _count_if(sla_met()),
             func.count(Ticket.first_message_at),
             func.avg(case((Ticket.public_messages > 0, Ticket.public_messages))),
-            median(elapsed),
-            p90(elapsed),
+            spread(elapsed),
         ).where(during(Ticket.resolved_at, f), *cut(f))
     ).one()
-    count, talked = row[0], row[11]
+    count, talked = row[0], row[9]
     found = Outcomes(
         resolved=count,
-        resolution=Spread(count, row[1], row[2]),
-        wait=Spread(count, row[3], row[4]),
-        replies_mean=_float(row[5]),
-        one_touch=row[6],
-        reopened=row[7],
-        reopens=row[8],
-        followups_mean=_float(row[9]),
-        sla_met=row[10],
+        resolution=Spread(count, *row[1]),
+        wait=Spread(count, *row[2]),
+        replies_mean=_float(row[3]),
+        one_touch=row[4],
+        reopened=row[5],
+        reopens=row[6],
+        followups_mean=_float(row[7]),
+        sla_met=row[8],
     )
-    return found, Conversation(talked, _float(row[12]), Spread(talked, row[13], row[14]))
+    return found, Conversation(talked, _float(row[10]), Spread(talked, *row[11]))
 
 
 def _latest_mood():
@@ -347,21 +352,28 @@ def response_cut(f: Filter) -> list:
     return cut(f, agent=SurveyResponse.agent_id, category=SurveyResponse.category_id)
 
 
+def _answers(statement: Select, f: Filter) -> Select:
+    """`statement` over the survey answers given in the period, under the filter."""
+    return through_ticket(
+        statement.where(during(SurveyResponse.answered_at, f)),
+        SurveyResponse.ticket_id,
+        response_cut(f),
+    )
+
+
 def surveys(f: Filter, session: Session) -> Surveys:
     """CSAT, NPS and CES of the answers given in the period; the response rate of the
     invitations made in it (sent by email, or answered before the email went)."""
-    scores = session.execute(
-        select(*_score_columns())
-        .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
-        .where(during(SurveyResponse.answered_at, f), *response_cut(f))
-    ).one()
+    scores = session.execute(_answers(select(*_score_columns()), f)).one()
+    reached = select(func.count(), func.count(SurveyInvitation.answered_at)).where(
+        during(SurveyInvitation.created_at, f),
+        or_(SurveyInvitation.sent_at.is_not(None), SurveyInvitation.answered_at.is_not(None)),
+    )
     invited, answered = session.execute(
-        select(func.count(), func.count(SurveyInvitation.answered_at))
-        .join(Ticket, Ticket.id == SurveyInvitation.ticket_id)
-        .where(
-            during(SurveyInvitation.created_at, f),
-            or_(SurveyInvitation.sent_at.is_not(None), SurveyInvitation.answered_at.is_not(None)),
-            *cut(f, agent=SurveyInvitation.agent_id, category=SurveyInvitation.category_id),
+        through_ticket(
+            reached,
+            SurveyInvitation.ticket_id,
+            cut(f, agent=SurveyInvitation.agent_id, category=SurveyInvitation.category_id),
         )
     ).one()
     return replace(_scores(scores), invited=invited, invitations_answered=answered)
@@ -388,21 +400,15 @@ def _check_in_counts():
     )
 
 
-def _check_ins_due(f: Filter):
-    return (
-        during(CheckIn.due_at, f),
-        CheckIn.due_at <= f.now,
-        *cut(f, agent=CheckIn.assignee_id),
-    )
+def _check_ins_due(statement: Select, f: Filter) -> Select:
+    """`statement` over the check-ins due in the period (up to now), under the filter."""
+    due = statement.where(during(CheckIn.due_at, f), CheckIn.due_at <= f.now)
+    return through_ticket(due, CheckIn.ticket_id, cut(f, agent=CheckIn.assignee_id))
 
 
 def check_ins(f: Filter, session: Session) -> CheckIns:
     """Follow-ups after resolution that fell due in the period: on time, late, overdue."""
-    row = session.execute(
-        select(*_check_in_counts())
-        .join(Ticket, Ticket.id == CheckIn.ticket_id)
-        .where(*_check_ins_due(f))
-    ).one()
+    row = session.execute(_check_ins_due(select(*_check_in_counts()), f)).one()
     return CheckIns(*row)
 
 
@@ -418,11 +424,10 @@ class Agreement:
 
 def agreement(f: Filter, session: Session) -> Agreement:
     """Tagger agreement: of the labels agents reviewed in the period, the share they kept."""
-    reviewed, kept = session.execute(
-        select(func.count(), _count_if(Message.corrected_label == Message.sentiment_label))
-        .join(Ticket, Ticket.id == Message.ticket_id)
-        .where(during(Message.corrected_at, f), *cut(f))
-    ).one()
+    reviewed = select(
+        func.count(), _count_if(Message.corrected_label == Message.sentiment_label)
+    ).where(during(Message.corrected_at, f))
+    reviewed, kept = session.execute(through_ticket(reviewed, Message.ticket_id, cut(f))).one()
     return Agreement(reviewed, kept)
 
 
@@ -510,11 +515,11 @@ def weekly_resolution(f: Filter, session: Session) -> list[WeeklySpread]:
     week = week_of(Ticket.resolved_at)
     resolution = _resolution_seconds()
     rows = session.execute(
-        select(week, func.count(), median(resolution), p90(resolution))
+        select(week, func.count(), spread(resolution))
         .where(during(Ticket.resolved_at, f), *cut(f))
         .group_by(week)
     )
-    found = {row[0]: Spread(row[1], row[2], row[3]) for row in rows}
+    found = {row[0]: Spread(row[1], *row[2]) for row in rows}
     return [
         WeeklySpread(monday, found.get(monday.isoformat(), Spread(0, None, None)))
         for monday in f.weeks()
@@ -544,9 +549,7 @@ def weekly_sentiment(f: Filter, session: Session) -> list[WeeklyMoods]:
         .where(label.in_(MOODS))
         .group_by(week, label)
     )
-    if cuts := cut(f):  # the ticket is read only when the filter asks about it
-        statement = statement.join(Ticket, Ticket.id == Message.ticket_id).where(*cuts)
-    rows = session.execute(statement)
+    rows = session.execute(through_ticket(statement, Message.ticket_id, cut(f)))
     counts: dict[tuple[str, str], int] = {(row[0], row[1]): row[2] for row in rows}
     return [
         WeeklyMoods(monday, *(counts.get((monday.isoformat(), mood), 0) for mood in MOODS))
@@ -584,12 +587,7 @@ class WeeklyScores:
 def weekly_scores(f: Filter, session: Session) -> list[WeeklyScores]:
     """CSAT and NPS by the week the answers came in."""
     week = week_of(SurveyResponse.answered_at)
-    rows = session.execute(
-        select(week, *_score_columns())
-        .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
-        .where(during(SurveyResponse.answered_at, f), *response_cut(f))
-        .group_by(week)
-    )
+    rows = session.execute(_answers(select(week, *_score_columns()).group_by(week), f))
     found = {row[0]: _scores(row[1:]) for row in rows}
     return [WeeklyScores(monday, found.get(monday.isoformat(), NO_SCORES)) for monday in f.weeks()]
 
@@ -644,11 +642,11 @@ def resolution_by_opening_mood(f: Filter, session: Session) -> list[MoodSpread]:
     """Resolution time of the tickets resolved in the period, by their first message's mood."""
     resolution = _resolution_seconds()
     rows = session.execute(
-        select(Ticket.first_sentiment, func.count(), median(resolution), p90(resolution))
+        select(Ticket.first_sentiment, func.count(), spread(resolution))
         .where(during(Ticket.resolved_at, f), Ticket.first_sentiment.in_(MOODS), *cut(f))
         .group_by(Ticket.first_sentiment)
     )
-    found = {row[0]: Spread(row[1], row[2], row[3]) for row in rows}
+    found = {row[0]: Spread(row[1], *row[2]) for row in rows}
     return [MoodSpread(mood, found.get(mood, Spread(0, None, None))) for mood in MOODS]
 
 
@@ -712,21 +710,16 @@ def _arrivals_by(group, f: Filter, session: Session) -> dict:
 
 
 def _scores_by(group, f: Filter, session: Session) -> dict:
-    rows = session.execute(
-        select(group, *_score_columns())
-        .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
-        .where(during(SurveyResponse.answered_at, f), *response_cut(f))
-        .group_by(group)
-    )
+    rows = session.execute(_answers(select(group, *_score_columns()).group_by(group), f))
     return {row[0]: _scores(row[1:]) for row in rows}
 
 
 def _fill(rows: dict, outcomes_found: dict, arrivals: dict, scores: dict) -> list[TeamRow]:
-    for key, (resolved, resolution, replies, reopened) in outcomes_found.items():
+    for key, (resolved, (resolution,), replies, reopened) in outcomes_found.items():
         row = rows[key]
         row.resolved, row.resolution_median, row.reopened = resolved, resolution, reopened
         row.replies_mean = _float(replies)
-    for key, (created, first_reply_median, complaint_count) in arrivals.items():
+    for key, (created, (first_reply_median,), complaint_count) in arrivals.items():
         row = rows[key]
         row.created, row.first_reply_median = created, first_reply_median
         row.complaints = complaint_count
@@ -743,10 +736,9 @@ def by_agent(f: Filter, session: Session) -> list[TeamRow]:
     arrivals = _arrivals_by(Ticket.assignee_id, f, session)
     scores = _scores_by(SurveyResponse.agent_id, f, session)
     check_in_rows = session.execute(
-        select(CheckIn.assignee_id, *_check_in_counts())
-        .join(Ticket, Ticket.id == CheckIn.ticket_id)
-        .where(*_check_ins_due(f))
-        .group_by(CheckIn.assignee_id)
+        _check_ins_due(
+            select(CheckIn.assignee_id, *_check_in_counts()).group_by(CheckIn.assignee_id), f
+        )
     )
     check_ins_found = {row[0]: CheckIns(*row[1:]) for row in check_in_rows}
     keys = {*outcomes_found, *arrivals, *scores, *check_ins_found}
@@ -821,13 +813,10 @@ def playbooks(f: Filter, session: Session) -> PlaybookSection:
     counts = (
         func.count(),
         func.count(PlaybookRun.completed_at),
-        median(completion),
-        p90(completion),
+        spread(completion),
     )
-    runs = (
-        select(*counts)
-        .join(Ticket, Ticket.id == PlaybookRun.ticket_id)
-        .where(during(PlaybookRun.started_at, f), *cut(f))
+    runs = through_ticket(
+        select(*counts).where(during(PlaybookRun.started_at, f)), PlaybookRun.ticket_id, cut(f)
     )
     by_playbook = session.execute(
         runs.add_columns(Playbook.title)
@@ -835,15 +824,13 @@ def playbooks(f: Filter, session: Session) -> PlaybookSection:
         .group_by(Playbook.title)
         .order_by(func.count().desc(), Playbook.title)
     )
-    rows = [
-        PlaybookRow(row[4], row[0], row[1], Spread(row[1], row[2], row[3])) for row in by_playbook
-    ]
+    rows = [PlaybookRow(row[3], row[0], row[1], Spread(row[1], *row[2])) for row in by_playbook]
     total = session.execute(runs).one()
     return PlaybookSection(
         playbooks=rows,
         started=total[0],
         completed=total[1],
-        completion=Spread(total[1], total[2], total[3]),
+        completion=Spread(total[1], *total[2]),
         cohorts=_cohorts(f, session),
     )
 

@@ -1325,6 +1325,41 @@ def test_each_filter_cut_keeps_only_the_matching_tickets(ann, bob):
     assert figures(category_id=billing.id, sentiment="neutral") == (1, 1, spread(1, 2, 2))
 
 
+def test_cuts_on_the_ticket_reach_answers_reviews_and_moods_through_their_ticket(ann, bob):
+    # Answers, reviews and messages are read without their ticket unless a cut is on the
+    # ticket's own columns; each cut must still keep exactly the matching rows.
+    at()
+    urgent = opened(ANGRY, agent=ann, priority="urgent", channel="email")
+    low = opened(CALM, agent=bob, priority="low", channel="web")
+    at(hours=1)
+    for ticket in (urgent, low):
+        resolve(ticket, ticket.assignee)
+    rate(urgent, 5, nps=10)
+    rate(low, 2, nps=3)
+    review(urgent, ann, "negative")
+    review(low, bob, "positive")
+    at(days=1)
+
+    def figures(**cut) -> tuple:
+        f = period(T0, 7, **cut)
+        scores = metrics.surveys(f, db.session)
+        moods = metrics.weekly_sentiment(f, db.session)
+        return (
+            (scores.answers, scores.satisfied, scores.invited),
+            metrics.agreement(f, db.session),
+            sum(week.negative for week in moods),
+            sum(week.total for week in moods),
+            [row.name for row in metrics.by_agent(f, db.session) if row.scores],
+        )
+
+    assert figures() == ((2, 1, 2), Agreement(2, 1), 1, 2, [ann.name, bob.name])
+    assert figures(priority="urgent") == ((1, 1, 1), Agreement(1, 1), 1, 1, [ann.name])
+    assert figures(channel="web") == ((1, 0, 1), Agreement(1, 0), 0, 1, [bob.name])
+    assert figures(sentiment="negative") == ((1, 1, 1), Agreement(1, 1), 1, 1, [ann.name])
+    assert figures(agent_id=bob.id) == ((1, 0, 1), Agreement(1, 0), 0, 1, [bob.name])
+    assert figures(priority="high") == ((0, 0, 0), Agreement(0, 0), 0, 0, [])
+
+
 # --- Ideas and the knowledge base ---------------------------------------------------------
 
 
