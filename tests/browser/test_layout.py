@@ -24,7 +24,8 @@ def test_customer_signs_up_at_phone_width(page):
 
     page.get_by_label("Password", exact=True).fill("a fine password")
     page.get_by_label("Repeat password").fill("a fine password")
-    page.get_by_role("button", name="Create account").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
 
     assert page.get_by_role("heading", name="Hello, Pia Phone").is_visible()
     assert page_width(page) <= 375
@@ -39,7 +40,8 @@ def test_menu_opens_on_a_phone_and_sign_out_works(page):
     page.get_by_role("button", name="Menu").click()
     assert users_link.is_visible()
 
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
     assert page.get_by_role("heading", name="Sign in").is_visible()
 
 
