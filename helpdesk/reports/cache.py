@@ -13,12 +13,15 @@ When the data has changed, the report is computed again in a thread of the worke
 request waits for it up to HELPDESK_REPORTS_WAIT_SECONDS. A small helpdesk's report is ready
 well within that and is shown fresh; a year over a million tickets takes many seconds, so the
 page shows the figures computed last (saying when) and the newer ones replace them once ready.
-One computation of a report runs at a time in a worker: whoever asks for it meanwhile is given
-the same computation to wait for, instead of starting another beside it.
+One computation of a report runs at a time: in a worker, whoever asks for it meanwhile waits
+for the same computation; across workers, the one that claimed the report (a row in
+report_claims) computes it and the others show what they have. The computing thread runs at
+the lowest CPU priority, so the pages being served go first.
 """
 
 import hashlib
 import logging
+import os
 import pickle
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -29,7 +32,7 @@ from datetime import datetime, timedelta
 from functools import cache, cached_property
 
 from flask import Flask, current_app
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -39,7 +42,7 @@ from helpdesk.ideas.models import Idea, IdeaStatusChange
 from helpdesk.kb.models import Article, ArticleFeedback, Suggestion
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
 from helpdesk.reports import metrics
-from helpdesk.reports.models import ReportCache
+from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import Message, Ticket
 
@@ -47,6 +50,10 @@ log = logging.getLogger(__name__)
 
 # Bump when the Report's shape changes, so old pickles are never read.
 FORMAT = "report-v1"
+
+# A claim this old is taken over: its worker died computing (a year at a million tickets
+# takes seconds, not minutes).
+CLAIM_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -141,12 +148,14 @@ def report(f: metrics.Filter, session: Session) -> Served:
     ):
         return _served(kept)
     computing = _computing(current_app._get_current_object(), key, fingerprint, f)
-    try:
-        return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
-    except StillComputing:
-        if kept is None:
-            return Served(None, None, refreshing=True)
-        return _served(kept, refreshing=True)
+    if computing is not None:  # else another worker computes it
+        try:
+            return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
+        except StillComputing:
+            pass
+    if kept is None:
+        return Served(None, None, refreshing=True)
+    return _served(kept, refreshing=True)
 
 
 def _served(kept: ReportCache, refreshing: bool = False) -> Served:
@@ -161,14 +170,17 @@ _running: dict[str, Future] = {}
 _lock = threading.Lock()
 
 
-def _computing(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Future:
+def _computing(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Future | None:
     """The computation of this report running or queued in this worker, or a new one (one
-    started before a later change is still waited for: the next view computes again)."""
+    started before a later change is still waited for: the next view computes again); None
+    when another worker is computing it."""
     global _executor
     with _lock:
         running = _running.get(key)
         if running is not None and not running.done():
             return running
+        if not _claim(key, f.now):
+            return None
         if _executor is None:
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reports")
         started = _executor.submit(_compute, app, key, fingerprint, f)
@@ -185,7 +197,36 @@ def _forget(key: str, done: Future) -> None:
         log.error("A report could not be computed", exc_info=done.exception())
 
 
+def _claim(key: str, now: datetime) -> bool:
+    """Claim the computation of a report for this worker: True unless another worker claimed
+    it lately. Written on a connection of its own, committed at once."""
+    row = {"key": key, "since": now}
+    with db.engine.begin() as connection:
+        insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+        claimed = connection.execute(
+            insert(ReportClaim)
+            .values(**row)
+            .on_conflict_do_update(
+                index_elements=["key"],
+                set_={"since": now},
+                where=ReportClaim.since < now - timedelta(seconds=CLAIM_SECONDS),
+            )
+            .returning(ReportClaim.key)  # a row when inserted or taken over, none when refused
+        )
+        return claimed.first() is not None
+
+
+def _lowest_priority() -> None:
+    """Let this thread have the CPU only when the pages being served leave it (Linux sets a
+    thread's own priority by its id; elsewhere the thread keeps the process's)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):
+        pass
+
+
 def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Served:
+    _lowest_priority()
     with app.app_context():
         session = db.session
         try:
@@ -205,6 +246,9 @@ def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Serve
             )
             session.commit()
         finally:
+            session.rollback()
+            session.execute(delete(ReportClaim).where(ReportClaim.key == key))
+            session.commit()
             db.session.remove()
     return Served(_stamp(key, fingerprint, f.now), f.now, computed=computed)
 

@@ -1,4 +1,5 @@
-"""Computed reports kept for reuse: one row per filter, valid while the data is unchanged."""
+"""Computed reports kept for reuse (one row per filter, valid while the data is unchanged),
+and the claims of the workers computing them."""
 
 from datetime import datetime
 
@@ -20,3 +21,13 @@ class ReportCache(db.Model):
     fingerprint: Mapped[str] = mapped_column(String(64))
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
+
+
+class ReportClaim(db.Model):
+    """A report being computed, and since when: the worker that claimed it computes it, the
+    others show what they have meanwhile instead of computing the same report beside it."""
+
+    __tablename__ = "report_claims"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # the report's key
+    since: Mapped[datetime] = mapped_column(UTCDateTime)

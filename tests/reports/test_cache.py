@@ -5,10 +5,12 @@ import threading
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
 from helpdesk.reports import cache, metrics
+from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.tickets import service
 from tests.conftest import sign_in
 from tests.factories import make_ticket, make_user
@@ -204,6 +206,57 @@ def test_a_slow_report_shows_the_last_figures_while_the_new_ones_compute(app, lo
     assert '<meta http-equiv="refresh"' not in while_computing
     assert created(after) == "2"
     assert "being computed" not in after
+
+
+def test_one_worker_computes_a_report_while_the_others_show_what_they_have(
+    app, computed, gate, monkeypatch
+):
+    app.config["REPORTS_WAIT_SECONDS"] = 0
+    supervisor = make_user("supervisor")
+    make_ticket()
+    other = create_app(dict(app.config))  # a second worker on the same database
+    try:
+        browsers = [app.test_client(), other.test_client()]
+        for browser in browsers:
+            assert sign_in(browser, supervisor.email).status_code == 302
+
+        first = browsers[0].get("/reports").get_data(as_text=True)  # claims and computes
+        with monkeypatch.context() as other_process:  # the second worker's own memory
+            other_process.setattr(cache, "_running", {})
+            meanwhile = browsers[1].get("/reports").get_data(as_text=True)
+        gate.set()
+        cache.settle()
+        after = browsers[1].get("/reports").get_data(as_text=True)
+    finally:
+        with other.app_context():
+            db.engine.dispose()
+
+    assert len(computed) == 1
+    assert "This report is being computed" in first
+    assert "This report is being computed" in meanwhile
+    assert created(after) == "1"
+
+
+def test_a_claim_left_by_a_worker_that_died_is_taken_over(app, login, computed):
+    client, _user = login("supervisor")
+    client.get("/reports")
+    key = db.session.scalar(select(ReportCache.key))
+    clock.advance(timedelta(minutes=1))
+    make_ticket()
+    db.session.add(ReportClaim(key=key, since=clock.now()))  # a worker that never finished
+    db.session.commit()
+
+    app.config["REPORTS_WAIT_SECONDS"] = 0
+    while_claimed = client.get("/reports").get_data(as_text=True)
+    clock.advance(timedelta(seconds=cache.CLAIM_SECONDS + 1))
+    app.config["REPORTS_WAIT_SECONDS"] = 600
+    taken_over = client.get("/reports").get_data(as_text=True)
+
+    assert "These figures were computed at" in while_claimed
+    assert created(while_claimed) == "0"
+    assert len(computed) == 2
+    assert created(taken_over) == "1"
+    assert db.session.scalars(select(ReportClaim)).all() == []  # released once computed
 
 
 def test_a_report_ready_within_the_wait_is_shown_fresh(app, login, computed):
