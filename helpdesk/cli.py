@@ -14,6 +14,7 @@ from helpdesk.backup import backup_command, restore_command
 from helpdesk.extensions import db
 from helpdesk.outbox.cli import outbox_group
 from helpdesk.playbooks.cli import playbooks_group
+from helpdesk.reports.cli import reports_group
 from helpdesk.tagging.cli import sentiment_group
 from helpdesk.tickets.cli import tickets_group
 from helpdesk.webhooks.cli import webhooks_group
@@ -65,6 +66,7 @@ def commands() -> list[click.Command]:
         sentiment_group,
         outbox_group,
         playbooks_group,
+        reports_group,
         webhooks_group,
         backup_command,
         restore_command,

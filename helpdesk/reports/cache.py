@@ -141,11 +141,7 @@ def report(f: metrics.Filter, session: Session) -> Served:
     key = _key(f)
     fingerprint = _fingerprint(session, f.now)
     kept = session.get(ReportCache, key, populate_existing=True)
-    if (
-        kept is not None
-        and kept.fingerprint == fingerprint
-        and f.now - kept.computed_at < timedelta(seconds=lifetime)
-    ):
+    if _fresh(kept, fingerprint, f.now):
         return _served(kept)
     computing = _computing(current_app._get_current_object(), key, fingerprint, f)
     if computing is not None:  # else another worker computes it
@@ -156,6 +152,29 @@ def report(f: metrics.Filter, session: Session) -> Served:
     if kept is None:
         return Served(None, None, refreshing=True)
     return _served(kept, refreshing=True)
+
+
+def warm(f: metrics.Filter, session: Session) -> str:
+    """Compute and keep the report for the filter now, whatever it takes, so the next view
+    finds it ready: "computed", "kept" (unchanged since it was computed), or "computing
+    elsewhere" (another worker claimed it)."""
+    key = _key(f)
+    fingerprint = _fingerprint(session, f.now)
+    if _fresh(session.get(ReportCache, key, populate_existing=True), fingerprint, f.now):
+        return "kept"
+    computing = _computing(current_app._get_current_object(), key, fingerprint, f)
+    if computing is None:
+        return "computing elsewhere"
+    computing.result()
+    return "computed"
+
+
+def _fresh(kept: ReportCache | None, fingerprint: str, now: datetime) -> bool:
+    """Whether the kept report was computed for this state of the data, lately."""
+    lifetime = timedelta(seconds=current_app.config["REPORTS_CACHE_SECONDS"])
+    return (
+        kept is not None and kept.fingerprint == fingerprint and now - kept.computed_at < lifetime
+    )
 
 
 def _served(kept: ReportCache, refreshing: bool = False) -> Served:

@@ -30,6 +30,18 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
+def preset_period(period: str, now: datetime) -> tuple[datetime, datetime]:
+    """[start, end) of a preset period (a number of days, or "quarter"), whole UTC days up to
+    the end of today."""
+    today = now.date()
+    tomorrow = _midnight(today + timedelta(days=1))
+    if period == "quarter":
+        first_month = 3 * ((today.month - 1) // 3) + 1
+        return _midnight(date(today.year, first_month, 1)), tomorrow
+    days = int(period) if period.isdigit() else int(DEFAULT_PERIOD)
+    return tomorrow - timedelta(days=days), tomorrow
+
+
 def agent_choices() -> list:
     """Every member of staff, also those no longer active (their tickets are still counted)."""
     staff = db.session.execute(
@@ -94,17 +106,10 @@ class ReportFilterForm(FlaskForm):
 
     def period_of(self, now: datetime) -> tuple[datetime, datetime]:
         """[start, end) of the period asked for; the preset when the dates are not usable."""
-        today = now.date()
-        tomorrow = _midnight(today + timedelta(days=1))
         if self._custom() and self.start.data and not (self.start.errors or self.to.errors):
-            last = self.to.data or today
+            last = self.to.data or now.date()
             return _midnight(self.start.data), _midnight(last + timedelta(days=1))
-        period = self.period.data if not self.period.errors else DEFAULT_PERIOD
-        if period == "quarter":
-            first_month = 3 * ((today.month - 1) // 3) + 1
-            return _midnight(date(today.year, first_month, 1)), tomorrow
-        days = int(period) if period.isdigit() else int(DEFAULT_PERIOD)
-        return tomorrow - timedelta(days=days), tomorrow
+        return preset_period(self.period.data if not self.period.errors else DEFAULT_PERIOD, now)
 
     def to_filter(self, now: datetime) -> Filter:
         start, end = self.period_of(now)

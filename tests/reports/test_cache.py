@@ -311,3 +311,26 @@ def test_the_cache_can_be_turned_off(app, login, computed):
     client.get("/reports")
 
     assert len(computed) == 2
+
+
+def test_warming_computes_the_preset_periods_ahead_of_the_first_view(app, runner, login, computed):
+    client, _user = login("supervisor")
+    make_ticket()
+
+    first = runner.invoke(args=["reports", "warm", "--days", "365"])
+    again = runner.invoke(args=["reports", "warm", "--period", "30"])
+    app.config["REPORTS_WAIT_SECONDS"] = 0  # a view that found nothing would not wait
+    page = client.get("/reports").get_data(as_text=True)
+    year = client.get("/reports?from=2025-03-03&to=2026-03-02").get_data(as_text=True)
+
+    assert first.exit_code == 0, first.output
+    assert [line.split(" (")[0] for line in first.output.splitlines()] == [
+        "Report of the last 7 days: computed",
+        "Report of the last 30 days: computed",
+        "Report of the last 90 days: computed",
+        "Report of this quarter: computed",
+        "Report of the last 365 days: computed",
+    ]
+    assert again.output.startswith("Report of the last 30 days: kept (")
+    assert len(computed) == 5
+    assert created(page) == created(year) == "1"
