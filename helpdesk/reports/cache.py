@@ -218,9 +218,16 @@ def _forget(key: str, done: Future) -> None:
 
 def _claim(key: str, now: datetime) -> bool:
     """Claim the computation of a report for this worker: True unless another worker claimed
-    it lately. Written on a connection of its own, committed at once."""
+    it lately. Written on a connection of its own, committed at once; a claim held by another
+    worker is seen by a read first, so the views that find one write nothing."""
     row = {"key": key, "since": now}
+    taken_over = now - timedelta(seconds=CLAIM_SECONDS)
     with db.engine.begin() as connection:
+        held = select(ReportClaim.key).where(
+            ReportClaim.key == key, ReportClaim.since >= taken_over
+        )
+        if connection.execute(held).first() is not None:
+            return False
         insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
         claimed = connection.execute(
             insert(ReportClaim)
@@ -228,7 +235,7 @@ def _claim(key: str, now: datetime) -> bool:
             .on_conflict_do_update(
                 index_elements=["key"],
                 set_={"since": now},
-                where=ReportClaim.since < now - timedelta(seconds=CLAIM_SECONDS),
+                where=ReportClaim.since < taken_over,
             )
             .returning(ReportClaim.key)  # a row when inserted or taken over, none when refused
         )
