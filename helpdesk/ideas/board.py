@@ -95,7 +95,7 @@ def _trending_page(statement: Select, page: int, per_page: int, now: datetime) -
     start = (page - 1) * per_page
     shown = rising[start : start + per_page]
     by_id = {idea.id: idea for idea in db.session.scalars(select(Idea).where(Idea.id.in_(shown)))}
-    items = [by_id[idea_id] for idea_id in shown]
+    items = [by_id[idea_id] for idea_id in shown if idea_id in by_id]  # deleted meanwhile
     if len(items) < per_page:
         items += db.session.scalars(
             statement.where(~recent)
