@@ -148,7 +148,8 @@ def report(f: metrics.Filter, session: Session) -> Served:
         try:
             return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
         except StillComputing:
-            pass
+            if computing.done():
+                raise  # the computation's own TimeoutError (the same class since 3.11)
     if kept is None:
         return Served(None, None, refreshing=True)
     return _served(kept, refreshing=True)
@@ -204,8 +205,9 @@ def _computing(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Fut
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reports")
         started = _executor.submit(_compute, app, key, fingerprint, f)
         _running[key] = started
-        started.add_done_callback(lambda done: _forget(key, done))
-        return started
+    # Outside the lock: a computation done already calls _forget here, which takes the lock.
+    started.add_done_callback(lambda done: _forget(key, done))
+    return started
 
 
 def _forget(key: str, done: Future) -> None:
@@ -242,21 +244,46 @@ def _claim(key: str, now: datetime) -> bool:
         return claimed.first() is not None
 
 
-def _lowest_priority() -> None:
-    """Let this thread have the CPU only when the pages being served leave it (Linux sets a
-    thread's own priority by its id; elsewhere the thread keeps the process's)."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-    except (AttributeError, OSError):
-        pass
+def _at_lowest_priority(app: Flask, f: metrics.Filter) -> metrics.Report:
+    """The report, computed by a thread of its own at the lowest CPU priority, so the pages
+    being served go first (Linux sets a thread's priority by its id; elsewhere it keeps the
+    process's). A thread cannot raise its priority again, so it only reads: the write that
+    keeps the report, which holds SQLite's lock, is left to the normal-priority thread."""
+    found: dict = {}
+
+    def compute() -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except (AttributeError, OSError):
+            pass
+        with app.app_context():
+            try:
+                found["report"] = metrics.report(f, db.session)
+            except BaseException as error:  # raised again in the thread that waits
+                found["error"] = error
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=compute, name="reports-compute", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in found:
+        raise found["error"]
+    return found["report"]
 
 
 def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Served:
-    _lowest_priority()
     with app.app_context():
         session = db.session
+        mine = delete(ReportClaim).where(ReportClaim.key == key, ReportClaim.since == f.now)
         try:
-            computed = metrics.report(f, session)
+            # Another worker may have kept this state of the data since the view looked.
+            kept = session.get(ReportCache, key)
+            if _fresh(kept, fingerprint, f.now):
+                session.execute(mine)
+                session.commit()
+                return _served(kept)
+            computed = _at_lowest_priority(app, f)
             row = {
                 "key": key,
                 "fingerprint": fingerprint,
@@ -270,11 +297,17 @@ def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Serve
                 .values(**row)
                 .on_conflict_do_update(index_elements=["key"], set_=row)
             )
+            session.execute(mine)  # the claim goes in the same transaction as the report
             session.commit()
-        finally:
+        except BaseException:
             session.rollback()
-            session.execute(delete(ReportClaim).where(ReportClaim.key == key))
-            session.commit()
+            try:
+                session.execute(mine)
+                session.commit()
+            except Exception:  # the claim lapses after CLAIM_SECONDS instead
+                log.exception("A report's claim could not be released")
+            raise
+        finally:
             db.session.remove()
     return Served(_stamp(key, fingerprint, f.now), f.now, computed=computed)
 
