@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 import numpy as np
 from sqlalchemy import Float, String, TypeDecorator, bindparam, literal_column
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.functions import FunctionElement
 
 
@@ -56,6 +58,12 @@ def _among_postgresql(element, compiler, **kw):
 def _among_sqlite(element, compiler, **kw):
     column, array = (compiler.process(argument, **kw) for argument in element.clauses)
     return f"{column} IN (SELECT value FROM json_each({array}))"
+
+
+def insert_for(dialect_name: str, model) -> Insert:
+    """An INSERT with ON CONFLICT for the database at hand: both databases have the clause,
+    and SQLAlchemy spells it through each dialect's own insert()."""
+    return (postgresql if dialect_name == "postgresql" else sqlite).insert(model)
 
 
 def among(column, ids: list[int]) -> _among:

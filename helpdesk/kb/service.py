@@ -6,7 +6,6 @@ import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,6 +15,7 @@ from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.kb import search
 from helpdesk.kb.models import Article, ArticleFeedback, ArticleStatus, Suggestion
+from helpdesk.sql import insert_for
 from helpdesk.tickets import categories
 from helpdesk.tickets import service as tickets
 from helpdesk.tickets.history import record
@@ -221,9 +221,8 @@ def give_feedback(*, article: Article, visitor: str, helpful: bool) -> None:
 
 def _insert_new(rows: list[dict]) -> None:
     """Insert suggestion rows, skipping those a form was already shown."""
-    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
     db.session.execute(
-        dialect.insert(Suggestion)
+        insert_for(db.engine.dialect.name, Suggestion)
         .values(rows)
         .on_conflict_do_nothing(index_elements=["form_key", "article_id"])
     )

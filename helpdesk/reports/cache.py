@@ -33,8 +33,6 @@ from functools import cache, cached_property
 
 from flask import Flask, current_app
 from sqlalchemy import Select, bindparam, delete, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from helpdesk.extensions import db
@@ -43,6 +41,7 @@ from helpdesk.kb.models import Article, ArticleFeedback, Suggestion
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
 from helpdesk.reports import metrics
 from helpdesk.reports.models import ReportCache, ReportClaim
+from helpdesk.sql import insert_for
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import Message, Ticket
 
@@ -138,12 +137,9 @@ def report(f: metrics.Filter, session: Session) -> Served:
     lifetime = config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
         return Served(None, f.now, computed=metrics.report(f, session))
-    key = _key(f)
-    fingerprint = _fingerprint(session, f.now)
-    kept = session.get(ReportCache, key, populate_existing=True)
-    if _fresh(kept, fingerprint, f.now):
+    kept, fresh, computing = _look(f, session)
+    if fresh:
         return _served(kept)
-    computing = _computing(current_app._get_current_object(), key, fingerprint, f)
     if computing is not None:  # else another worker computes it
         try:
             return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
@@ -159,15 +155,24 @@ def warm(f: metrics.Filter, session: Session) -> str:
     """Compute and keep the report for the filter now, whatever it takes, so the next view
     finds it ready: "computed", "kept" (unchanged since it was computed), or "computing
     elsewhere" (another worker claimed it)."""
-    key = _key(f)
-    fingerprint = _fingerprint(session, f.now)
-    if _fresh(session.get(ReportCache, key, populate_existing=True), fingerprint, f.now):
+    _kept, fresh, computing = _look(f, session)
+    if fresh:
         return "kept"
-    computing = _computing(current_app._get_current_object(), key, fingerprint, f)
     if computing is None:
         return "computing elsewhere"
     computing.result()
     return "computed"
+
+
+def _look(f: metrics.Filter, session: Session) -> tuple[ReportCache | None, bool, Future | None]:
+    """The report kept for the filter, whether it was computed for this state of the data,
+    and if not, the computation of a new one (None when another worker is computing it)."""
+    key = _key(f)
+    fingerprint = _fingerprint(session, f.now)
+    kept = session.get(ReportCache, key, populate_existing=True)
+    if _fresh(kept, fingerprint, f.now):
+        return kept, True, None
+    return kept, False, _computing(current_app._get_current_object(), key, fingerprint, f)
 
 
 def _fresh(kept: ReportCache | None, fingerprint: str, now: datetime) -> bool:
@@ -230,9 +235,8 @@ def _claim(key: str, now: datetime) -> bool:
         )
         if connection.execute(held).first() is not None:
             return False
-        insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
         claimed = connection.execute(
-            insert(ReportClaim)
+            insert_for(connection.dialect.name, ReportClaim)
             .values(**row)
             .on_conflict_do_update(
                 index_elements=["key"],
@@ -290,10 +294,8 @@ def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Serve
                 "payload": pickle.dumps(computed),
                 "computed_at": f.now,
             }
-            dialect = session.get_bind().dialect.name
-            insert = pg_insert if dialect == "postgresql" else sqlite_insert
             session.execute(
-                insert(ReportCache)
+                insert_for(session.get_bind().dialect.name, ReportCache)
                 .values(**row)
                 .on_conflict_do_update(index_elements=["key"], set_=row)
             )
