@@ -10,6 +10,7 @@ from sqlalchemy import select
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
 from helpdesk.reports import cache, metrics
+from helpdesk.reports.forms import preset_period
 from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.tickets import service
 from tests.conftest import sign_in
@@ -334,3 +335,21 @@ def test_warming_computes_the_preset_periods_ahead_of_the_first_view(app, runner
     assert again.output.startswith("Report of the last 30 days: kept (")
     assert len(computed) == 5
     assert created(page) == created(year) == "1"
+
+
+def test_a_report_another_worker_kept_meanwhile_is_not_computed_again(app, runner, computed):
+    # A view found the report stale and claimed it; by the time its computation starts,
+    # another worker has kept the report for this state of the data.
+    make_ticket()
+    runner.invoke(args=["reports", "warm", "--period", "30"])
+    now = clock.now()
+    f = metrics.Filter(*preset_period("30", now), now=now)
+    key, fingerprint = cache._key(f), cache._fingerprint(db.session, now)
+    db.session.add(ReportClaim(key=key, since=now))
+    db.session.commit()
+
+    served = cache._compute(app, key, fingerprint, f)
+
+    assert len(computed) == 1  # the warm-up's only
+    assert served.report.current.volume.created == 1
+    assert db.session.scalars(select(ReportClaim)).all() == []
