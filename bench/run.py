@@ -299,15 +299,15 @@ def timed(function, *arguments):
 def after_a_write(app, cut) -> str:
     """What the page is served right after a write changed the data a kept report read: the
     figures computed before, at once, while the new ones compute (and how long they take)."""
-    from sqlalchemy import func, select, update
+    from sqlalchemy import func, select
 
     from helpdesk import clock
     from helpdesk.extensions import db
     from helpdesk.reports import cache
     from helpdesk.tickets.models import Ticket
 
-    newest = db.session.scalar(select(func.max(Ticket.id)))
-    db.session.execute(update(Ticket).where(Ticket.id == newest).values(updated_at=clock.now()))
+    newest = db.session.get(Ticket, db.session.scalar(select(func.max(Ticket.id))))
+    newest.updated_at = clock.now()  # through the ORM, as the app writes: its days are marked
     db.session.commit()
     app.config["REPORTS_WAIT_SECONDS"] = 0.5
     try:
@@ -328,7 +328,7 @@ def in_process(url: str, args) -> list[tuple[str, str]]:
 
     from helpdesk import clock, create_app
     from helpdesk.extensions import db
-    from helpdesk.reports import cache, exports, metrics
+    from helpdesk.reports import cache, exports, metrics, rollups
     from helpdesk.tagging import service as tagging
     from helpdesk.tickets.models import Message
 
@@ -341,10 +341,14 @@ def in_process(url: str, args) -> list[tuple[str, str]]:
         tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC)
         for days in (30, 365):
             cut = metrics.Filter(start=tomorrow - timedelta(days=days), end=tomorrow, now=now)
-            _report, cold = timed(metrics.report, cut, db.session)
+            _report, tickets = timed(metrics.report, cut, db.session)
+            _report, first = timed(rollups.report, cut, db.session)  # keeps the days not kept
+            _report, cold = timed(rollups.report, cut, db.session)
             cache.report(cut, db.session)  # keeps it
             _report, warm = timed(cache.report, cut, db.session)
-            lines.append((f"metrics, {days} days, computed", f"{cold * 1000:.0f} ms"))
+            lines.append((f"metrics, {days} days, read from the tickets", f"{tickets:.2f} s"))
+            lines.append((f"metrics, {days} days, days not kept yet computed", f"{first:.2f} s"))
+            lines.append((f"metrics, {days} days, computed (from the days)", f"{cold:.2f} s"))
             lines.append((f"metrics, {days} days, from the cache", f"{warm * 1000:.1f} ms"))
         lines.append(("metrics, 365 days, after a write", after_a_write(app, cut)))
         texts = db.session.scalars(

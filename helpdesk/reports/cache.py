@@ -39,7 +39,7 @@ from helpdesk.extensions import db
 from helpdesk.ideas.models import Idea, IdeaStatusChange
 from helpdesk.kb.models import Article, ArticleFeedback, Suggestion
 from helpdesk.playbooks.models import CheckIn, PlaybookRun
-from helpdesk.reports import metrics
+from helpdesk.reports import metrics, rollups
 from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.sql import insert_for
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
@@ -136,7 +136,7 @@ def report(f: metrics.Filter, session: Session) -> Served:
     config = current_app.config
     lifetime = config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
-        return Served(None, f.now, computed=metrics.report(f, session))
+        return Served(None, f.now, computed=rollups.report(f, session))
     kept, fresh, computing = _look(f, session)
     if fresh:
         return _served(kept)
@@ -251,8 +251,9 @@ def _claim(key: str, now: datetime) -> bool:
 def _at_lowest_priority(app: Flask, f: metrics.Filter) -> metrics.Report:
     """The report, computed by a thread of its own at the lowest CPU priority, so the pages
     being served go first (Linux sets a thread's priority by its id; elsewhere it keeps the
-    process's). A thread cannot raise its priority again, so it only reads: the write that
-    keeps the report, which holds SQLite's lock, is left to the normal-priority thread."""
+    process's). A thread cannot raise its priority again, so it writes little: the days it
+    computes again (short transactions, a month of days each), while the write that keeps
+    the report is left to the normal-priority thread."""
     found: dict = {}
 
     def compute() -> None:
@@ -262,7 +263,7 @@ def _at_lowest_priority(app: Flask, f: metrics.Filter) -> metrics.Report:
             pass
         with app.app_context():
             try:
-                found["report"] = metrics.report(f, db.session)
+                found["report"] = rollups.report(f, db.session)
             except BaseException as error:  # raised again in the thread that waits
                 found["error"] = error
             finally:

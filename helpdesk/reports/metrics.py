@@ -14,7 +14,7 @@ Which date puts a row in the period:
 - KB deflection: when suggestions were shown; ideas shipped: done_at.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -89,7 +89,7 @@ def through_ticket(statement: Select, ticket_id, conditions: list) -> Select:
     return statement.where(*conditions)
 
 
-def _count_if(condition):
+def count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
@@ -145,7 +145,7 @@ def first_reply(f: Filter, session: Session) -> FirstReply:
         select(
             func.count(Ticket.first_reply_at),
             spread(wait),
-            _count_if(Ticket.first_reply_at.is_(None)),
+            count_if(Ticket.first_reply_at.is_(None)),
         ).where(during(Ticket.created_at, f), *cut(f))
     ).one()
     return FirstReply(Spread(answered, *waits), unanswered)
@@ -178,7 +178,7 @@ class Outcomes:
         return _share(self.sla_met, self.resolved)
 
 
-def _resolution_seconds():
+def resolution_seconds():
     return seconds_between(Ticket.created_at, Ticket.resolved_at)
 
 
@@ -216,7 +216,7 @@ def conversation(f: Filter, session: Session) -> Conversation:
 def resolved_tickets(f: Filter, session: Session) -> tuple[Outcomes, Conversation]:
     """The outcomes and the conversation length of the tickets resolved in the period, in one
     read of them (the ticket keeps its conversation's facts: no message is read)."""
-    resolution = _resolution_seconds()
+    resolution = resolution_seconds()
     elapsed = seconds_between(Ticket.first_message_at, Ticket.last_message_at)
     row = session.execute(
         select(
@@ -224,11 +224,11 @@ def resolved_tickets(f: Filter, session: Session) -> tuple[Outcomes, Conversatio
             spread(resolution),
             spread(Ticket.team_wait_seconds),
             func.avg(Ticket.agent_replies),
-            _count_if(Ticket.agent_replies == 1),
-            _count_if(Ticket.reopen_count > 0),
+            count_if(Ticket.agent_replies == 1),
+            count_if(Ticket.reopen_count > 0),
             func.coalesce(func.sum(Ticket.reopen_count), 0),
             func.avg(Ticket.customer_followups),
-            _count_if(sla_met()),
+            count_if(sla_met()),
             func.count(Ticket.first_message_at),
             func.avg(case((Ticket.public_messages > 0, Ticket.public_messages))),
             spread(elapsed),
@@ -249,7 +249,7 @@ def resolved_tickets(f: Filter, session: Session) -> tuple[Outcomes, Conversatio
     return found, Conversation(talked, _float(row[10]), Spread(talked, *row[11]))
 
 
-def _latest_mood():
+def latest_mood():
     """The mood of the customer's last text on the ticket: a survey comment written after
     their last message, else the last message's (agents' corrections included)."""
     last_message_at = (
@@ -292,8 +292,8 @@ def complaints(f: Filter, session: Session) -> Complaints:
     received, resolved, recovered = session.execute(
         select(
             func.count(),
-            _count_if(Ticket.status.in_(DONE_STATUSES)),
-            _count_if(_latest_mood().in_(GOOD_MOODS)),
+            count_if(Ticket.status.in_(DONE_STATUSES)),
+            count_if(latest_mood().in_(GOOD_MOODS)),
         ).where(during(Ticket.created_at, f), Ticket.first_sentiment == "negative", *cut(f))
     ).one()
     return Complaints(received, resolved, recovered)
@@ -334,10 +334,10 @@ NO_SCORES = Surveys(0, 0, 0, 0, 0, 0, None, 0, 0)
 def _score_columns() -> tuple:
     return (
         func.count(),
-        _count_if(SurveyResponse.csat >= 4),
+        count_if(SurveyResponse.csat >= 4),
         func.count(SurveyResponse.nps),
-        _count_if(SurveyResponse.nps >= 9),
-        _count_if(SurveyResponse.nps <= 6),
+        count_if(SurveyResponse.nps >= 9),
+        count_if(SurveyResponse.nps <= 6),
         func.count(SurveyResponse.ces),
         func.avg(SurveyResponse.ces),
     )
@@ -394,9 +394,9 @@ class CheckIns:
 def _check_in_counts():
     return (
         func.count(),
-        _count_if(CheckIn.done_at <= CheckIn.due_at),
-        _count_if(CheckIn.done_at > CheckIn.due_at),
-        _count_if(CheckIn.done_at.is_(None)),
+        count_if(CheckIn.done_at <= CheckIn.due_at),
+        count_if(CheckIn.done_at > CheckIn.due_at),
+        count_if(CheckIn.done_at.is_(None)),
     )
 
 
@@ -425,7 +425,7 @@ class Agreement:
 def agreement(f: Filter, session: Session) -> Agreement:
     """Tagger agreement: of the labels agents reviewed in the period, the share they kept."""
     reviewed = select(
-        func.count(), _count_if(Message.corrected_label == Message.sentiment_label)
+        func.count(), count_if(Message.corrected_label == Message.sentiment_label)
     ).where(during(Message.corrected_at, f))
     reviewed, kept = session.execute(through_ticket(reviewed, Message.ticket_id, cut(f))).one()
     return Agreement(reviewed, kept)
@@ -513,7 +513,7 @@ class WeeklySpread:
 def weekly_resolution(f: Filter, session: Session) -> list[WeeklySpread]:
     """Median and 90th percentile of resolution time, by the week of resolution."""
     week = week_of(Ticket.resolved_at)
-    resolution = _resolution_seconds()
+    resolution = resolution_seconds()
     rows = session.execute(
         select(week, func.count(), spread(resolution))
         .where(during(Ticket.resolved_at, f), *cut(f))
@@ -568,7 +568,7 @@ def weekly_complaints(f: Filter, session: Session) -> list[WeeklyComplaints]:
     """Complaints by the week they came in, and how many of them are resolved now."""
     week = week_of(Ticket.created_at)
     rows = session.execute(
-        select(week, func.count(), _count_if(Ticket.status.in_(DONE_STATUSES)))
+        select(week, func.count(), count_if(Ticket.status.in_(DONE_STATUSES)))
         .where(during(Ticket.created_at, f), Ticket.first_sentiment == "negative", *cut(f))
         .group_by(week)
     )
@@ -613,16 +613,22 @@ class Band:
         return _share(self.satisfied, self.answers)
 
 
-def csat_by_resolution_time(f: Filter, session: Session) -> list[Band]:
-    """CSAT of the answers given in the period, by how long that resolution took (the
-    invitation is made at the resolution it asks about)."""
+def resolution_band():
+    """The label of RESOLUTION_BANDS a survey answer falls in, by how long the resolution it
+    asks about took (the invitation is made at that resolution; joined to both)."""
     hours = seconds_between(Ticket.created_at, SurveyInvitation.created_at) / 3600.0
-    band = case(
+    return case(
         *((hours < limit, label) for label, limit in RESOLUTION_BANDS if limit is not None),
         else_=RESOLUTION_BANDS[-1][0],
     )
+
+
+def csat_by_resolution_time(f: Filter, session: Session) -> list[Band]:
+    """CSAT of the answers given in the period, by how long that resolution took (the
+    invitation is made at the resolution it asks about)."""
+    band = resolution_band()
     rows = session.execute(
-        select(band, func.count(), _count_if(SurveyResponse.csat >= 4))
+        select(band, func.count(), count_if(SurveyResponse.csat >= 4))
         .join(SurveyInvitation, SurveyInvitation.id == SurveyResponse.invitation_id)
         .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
         .where(during(SurveyResponse.answered_at, f), *response_cut(f))
@@ -640,7 +646,7 @@ class MoodSpread:
 
 def resolution_by_opening_mood(f: Filter, session: Session) -> list[MoodSpread]:
     """Resolution time of the tickets resolved in the period, by their first message's mood."""
-    resolution = _resolution_seconds()
+    resolution = resolution_seconds()
     rows = session.execute(
         select(Ticket.first_sentiment, func.count(), spread(resolution))
         .where(during(Ticket.resolved_at, f), Ticket.first_sentiment.in_(MOODS), *cut(f))
@@ -679,14 +685,14 @@ def _rows_for(keys: Iterable[int | None], names: dict[int, str], nobody: str) ->
 
 
 def _outcomes_by(group, f: Filter, session: Session) -> dict:
-    resolution = _resolution_seconds()
+    resolution = resolution_seconds()
     rows = session.execute(
         select(
             group,
             func.count(),
             median(resolution),
             func.avg(Ticket.agent_replies),
-            _count_if(Ticket.reopen_count > 0),
+            count_if(Ticket.reopen_count > 0),
         )
         .where(during(Ticket.resolved_at, f), *cut(f))
         .group_by(group)
@@ -701,7 +707,7 @@ def _arrivals_by(group, f: Filter, session: Session) -> dict:
             group,
             func.count(),
             median(wait),
-            _count_if(Ticket.first_sentiment == "negative"),
+            count_if(Ticket.first_sentiment == "negative"),
         )
         .where(during(Ticket.created_at, f), *cut(f))
         .group_by(group)
@@ -732,9 +738,21 @@ def by_agent(f: Filter, session: Session) -> list[TeamRow]:
     """Per agent: tickets resolved, median first reply and resolution time, replies to
     resolution, reopen rate (all by the ticket's assignee), CSAT (the agent who resolved the
     ticket answered about) and check-ins on time (the check-in's agent)."""
-    outcomes_found = _outcomes_by(Ticket.assignee_id, f, session)
-    arrivals = _arrivals_by(Ticket.assignee_id, f, session)
-    scores = _scores_by(SurveyResponse.agent_id, f, session)
+    return agent_rows(
+        _outcomes_by(Ticket.assignee_id, f, session),
+        _arrivals_by(Ticket.assignee_id, f, session),
+        _scores_by(SurveyResponse.agent_id, f, session),
+        f,
+        session,
+    )
+
+
+def agent_rows(
+    outcomes_found: dict, arrivals: dict, scores: dict, f: Filter, session: Session
+) -> list[TeamRow]:
+    """The agents' table from their outcomes, arrivals and scores found (by agent id, None
+    for unassigned: {id: (resolved, (median resolution,), mean replies, reopened)}, {id:
+    (created, (median first reply,), complaints)}, {id: Surveys}), with their check-ins."""
     check_in_rows = session.execute(
         _check_ins_due(
             select(CheckIn.assignee_id, *_check_in_counts()).group_by(CheckIn.assignee_id), f
@@ -754,9 +772,18 @@ def by_agent(f: Filter, session: Session) -> list[TeamRow]:
 def by_category(f: Filter, session: Session) -> list[TeamRow]:
     """Per category: tickets created and resolved, median first reply and resolution time,
     replies, reopen rate, complaints and CSAT."""
-    outcomes_found = _outcomes_by(Ticket.category_id, f, session)
-    arrivals = _arrivals_by(Ticket.category_id, f, session)
-    scores = _scores_by(SurveyResponse.category_id, f, session)
+    return category_rows(
+        _outcomes_by(Ticket.category_id, f, session),
+        _arrivals_by(Ticket.category_id, f, session),
+        _scores_by(SurveyResponse.category_id, f, session),
+        session,
+    )
+
+
+def category_rows(
+    outcomes_found: dict, arrivals: dict, scores: dict, session: Session
+) -> list[TeamRow]:
+    """The categories' table from their parts found, as `agent_rows` takes them."""
     keys = {*outcomes_found, *arrivals, *scores}
     names = dict(
         session.execute(
@@ -806,9 +833,12 @@ class PlaybookSection:
     cohorts: list[Cohort]
 
 
-def playbooks(f: Filter, session: Session) -> PlaybookSection:
+def playbooks(
+    f: Filter, session: Session, cohorts: Callable[[Filter, Session], list[Cohort]] | None = None
+) -> PlaybookSection:
     """Runs started in the period (and how many are complete, how fast), and how complaints
-    with a completed run fared against complaints of the same period without one."""
+    with a completed run fared against complaints of the same period without one (`cohorts`
+    finds them; by default from the tickets)."""
     completion = seconds_between(PlaybookRun.started_at, PlaybookRun.completed_at)
     counts = (
         func.count(),
@@ -831,13 +861,21 @@ def playbooks(f: Filter, session: Session) -> PlaybookSection:
         started=total[0],
         completed=total[1],
         completion=Spread(total[1], *total[2]),
-        cohorts=_cohorts(f, session),
+        cohorts=(cohorts or _cohorts)(f, session),
     )
 
 
-def _cohorts(f: Filter, session: Session) -> list[Cohort]:
+COHORTS = (("with", "With a completed checklist"), ("without", "Without one"))
+
+
+def cohort_of():
+    """A ticket's complaint cohort: "with" a completed playbook run, or "without"."""
     ran = exists().where(PlaybookRun.ticket_id == Ticket.id, PlaybookRun.completed_at.is_not(None))
-    group = case((ran, literal("with")), else_=literal("without"))
+    return case((ran, literal("with")), else_=literal("without"))
+
+
+def _cohorts(f: Filter, session: Session) -> list[Cohort]:
+    group = cohort_of()
     complaint = (
         during(Ticket.created_at, f),
         Ticket.first_sentiment == "negative",
@@ -849,9 +887,9 @@ def _cohorts(f: Filter, session: Session) -> list[Cohort]:
             select(
                 group,
                 func.count(),
-                _count_if(Ticket.status.in_(DONE_STATUSES)),
-                _count_if(and_(Ticket.status.in_(DONE_STATUSES), Ticket.reopen_count > 0)),
-                _count_if(_latest_mood().in_(GOOD_MOODS)),
+                count_if(Ticket.status.in_(DONE_STATUSES)),
+                count_if(and_(Ticket.status.in_(DONE_STATUSES), Ticket.reopen_count > 0)),
+                count_if(latest_mood().in_(GOOD_MOODS)),
             )
             .where(*complaint)
             .group_by(group)
@@ -866,10 +904,9 @@ def _cohorts(f: Filter, session: Session) -> list[Cohort]:
             .group_by(group)
         )
     }
-    labels = {"with": "With a completed checklist", "without": "Without one"}
     return [
-        Cohort(labels[key], *tickets.get(key, (0, 0, 0, 0)), scores.get(key, NO_SCORES))
-        for key in ("with", "without")
+        Cohort(label, *tickets.get(key, (0, 0, 0, 0)), scores.get(key, NO_SCORES))
+        for key, label in COHORTS
     ]
 
 
@@ -978,7 +1015,7 @@ def kb(f: Filter, session: Session, limit: int = 5, min_votes: int = 3) -> KbSec
         .limit(limit)
     )
     yes, no = session.execute(
-        select(_count_if(ArticleFeedback.helpful), _count_if(~ArticleFeedback.helpful)).where(
+        select(count_if(ArticleFeedback.helpful), count_if(~ArticleFeedback.helpful)).where(
             during(ArticleFeedback.at, f)
         )
     ).one()

@@ -20,6 +20,7 @@ from helpdesk.outbox.models import OutboxEmail, OutboxStatus
 from helpdesk.outbox.service import absolute_url, email_sent, queue_email
 from helpdesk.playbooks import service as playbooks
 from helpdesk.playbooks.models import CheckIn, Playbook, PlaybookRun
+from helpdesk.reports import rollups
 from helpdesk.surveys.models import Recovery, SurveyInvitation, SurveyResponse, recovery_reasons
 from helpdesk.tagging.service import RETAG_STEPS, RetagStep, tag
 from helpdesk.tickets.history import record
@@ -153,6 +154,8 @@ def _invitation_sent(email: OutboxEmail, **extra) -> None:
             .values(sent_at=email.sent_at)
             .execution_options(synchronize_session=False)
         )
+        made = select(SurveyInvitation.created_at).where(SurveyInvitation.email_id == email.id)
+        rollups.touch(db.session, days=map(rollups.utc_day, db.session.scalars(made)))
 
 
 def survey_url(invitation: SurveyInvitation, csat: int | None = None) -> str:
@@ -439,6 +442,11 @@ def retag_comments(after_id: int, batch_size: int) -> tuple[int, int] | None:
             }
         )
     db.session.execute(update(SurveyResponse), readings)
+    # A comment's mood may recover its complaint: the reports count that by the ticket.
+    answered = select(SurveyResponse.ticket_id).where(
+        SurveyResponse.id.in_(response_id for response_id, _comment in batch)
+    )
+    rollups.touch(db.session, tickets=db.session.scalars(answered))
     db.session.commit()
     return batch[-1].id, len(batch)
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from helpdesk import clock, create_app
 from helpdesk.extensions import db
-from helpdesk.reports import cache, metrics
+from helpdesk.reports import cache, metrics, rollups
 from helpdesk.reports.forms import preset_period
 from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.tickets import service
@@ -21,13 +21,13 @@ from tests.factories import make_ticket, make_user
 def computed(monkeypatch) -> list:
     """The filters a report was really computed for (not served from the cache)."""
     calls = []
-    real = metrics.report
+    real = rollups.report
 
     def counting(f, session):
         calls.append(f)
         return real(f, session)
 
-    monkeypatch.setattr(metrics, "report", counting)
+    monkeypatch.setattr(rollups, "report", counting)
     return calls
 
 
@@ -130,7 +130,7 @@ def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
     make_ticket()
     both_asked = threading.Event()
     asked = []
-    real_computing, real_report = cache._computing, metrics.report
+    real_computing, real_report = cache._computing, rollups.report
 
     def computing(*args):
         found = real_computing(*args)
@@ -144,7 +144,7 @@ def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
         return real_report(f, session)
 
     monkeypatch.setattr(cache, "_computing", computing)
-    monkeypatch.setattr(metrics, "report", slow_report)
+    monkeypatch.setattr(rollups, "report", slow_report)
     pages = {}
 
     def ask(name):
@@ -168,13 +168,13 @@ def test_several_asking_for_the_same_cold_report_at_once_compute_it_once(
 def gate(monkeypatch) -> threading.Event:
     """Holds every report computation until set: a report that takes long."""
     opened = threading.Event()
-    real = metrics.report
+    real = rollups.report
 
     def held(f, session):
         assert opened.wait(timeout=30)
         return real(f, session)
 
-    monkeypatch.setattr(metrics, "report", held)
+    monkeypatch.setattr(rollups, "report", held)
     return opened
 
 
@@ -276,15 +276,15 @@ def test_a_report_ready_within_the_wait_is_shown_fresh(app, login, computed):
 
 def test_a_failed_computation_reaches_the_page_and_is_tried_again(app, login, monkeypatch):
     client, _user = login("supervisor")
-    real = metrics.report
+    real = rollups.report
 
     def failing(f, session):
         raise RuntimeError("the report broke")
 
-    monkeypatch.setattr(metrics, "report", failing)
+    monkeypatch.setattr(rollups, "report", failing)
     with pytest.raises(RuntimeError, match="the report broke"):  # the error page, when served
         client.get("/reports")
-    monkeypatch.setattr(metrics, "report", real)
+    monkeypatch.setattr(rollups, "report", real)
     fixed = client.get("/reports")
 
     assert fixed.status_code == 200

@@ -184,16 +184,6 @@ def category(name: str) -> Category:
     return db.session.scalar(select(Category).where(Category.name == name))
 
 
-@pytest.fixture
-def ann(app):
-    return make_user("agent", name="Ann Archer")
-
-
-@pytest.fixture
-def bob(app):
-    return make_user("agent", name="Bob Baker")
-
-
 def test_the_texts_read_as_the_moods_the_histories_rely_on(app):
     labels = [tag(text)[0].label for text in (ANGRY, CALM, GLAD, PRAISE, UPSET)]
 
@@ -607,27 +597,6 @@ def test_without_answers_the_scores_are_empty_and_the_response_rate_is_zero(ann)
 
 
 # --- Playbooks and check-ins --------------------------------------------------------------
-
-
-def write_playbook(folder, slug: str, title: str, steps: list[tuple[str, str | None]]) -> None:
-    folder.mkdir(exist_ok=True)
-    lines = [f"id: {slug}", f"title: {title}", "steps:"]
-    for step, check_in_after in steps:
-        lines += [f"  - title: {step}", "    guidance: Do it."]
-        if check_in_after:
-            lines.append(f"    check_in_after: {check_in_after}")
-    (folder / f"{slug}.yaml").write_text("\n".join(lines) + "\n")
-
-
-@pytest.fixture
-def checklists(app, tmp_path) -> dict:
-    """Three small playbooks: alpha of two steps, beta of one, and a call-back one day on."""
-    folder = tmp_path / "playbooks"
-    write_playbook(folder, "alpha", "Alpha checklist", [("First step", None), ("Second", None)])
-    write_playbook(folder, "beta", "Beta checklist", [("Only step", None)])
-    write_playbook(folder, "call-back", "Call back", [("Promise a call", "1d")])
-    playbooks_service.sync(folder)
-    return {playbook.slug: playbook for playbook in playbooks_service.current_playbooks()}
 
 
 def start(ticket: Ticket, playbook, agent) -> PlaybookRun:
