@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 
 from helpdesk import clock
 from helpdesk.extensions import db
-from helpdesk.reports import cache
+from helpdesk.reports import cache, rollups
 from helpdesk.reports.forms import PERIODS, preset_period
 from helpdesk.reports.metrics import Filter
 
@@ -30,9 +30,18 @@ PRESETS = [value for value, _label in PERIODS if value != "custom"]
     type=click.IntRange(1, 3 * 366),
     help="Also the last N days, as the From and To dates ask for them (repeatable).",
 )
-def warm_command(periods: tuple[str, ...], days: tuple[int, ...]) -> None:
+@click.option(
+    "--recount",
+    is_flag=True,
+    help="First forget the days and reports kept, and count every day again (after changes "
+    "made around the app, such as SQL by hand).",
+)
+def warm_command(periods: tuple[str, ...], days: tuple[int, ...], recount: bool) -> None:
     """Compute the whole team's reports now, so the first supervisor to look finds them
     ready: a new day is a new period, so run it after midnight UTC (and after a bulk import)."""
+    if recount:
+        forgotten = rollups.recount(db.session)
+        click.echo(f"Forgot {forgotten:,} days kept; counting every day again.")
     now = clock.now()
     wanted = [(period, preset_period(period, now)) for period in periods or PRESETS]
     wanted += [(str(count), preset_period(str(count), now)) for count in days]

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, attributes
 from helpdesk.playbooks.models import PlaybookRun
 from helpdesk.reports import metrics
 from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, Spread, Surveys, count_if
-from helpdesk.reports.models import ReportDay, ReportDayMark
+from helpdesk.reports.models import ReportCache, ReportDay, ReportDayMark
 from helpdesk.sql import among, day_of, insert_for, joined, percentiles_of, seconds_between
 from helpdesk.sql import thousandths as values_of
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
@@ -101,6 +101,17 @@ def refresh(session: Session, first: date, last: date) -> int:
         _store(session, run, rows)
         session.commit()
     return len(stale)
+
+
+def recount(session: Session) -> int:
+    """Forget every kept day and every kept report, so the next reports count each day again
+    from the tickets (after writes made around the app, which mark no day); return how many
+    days were kept. Commits."""
+    kept = session.execute(delete(ReportDay).where(ReportDay.grain == "all")).rowcount
+    session.execute(delete(ReportDay))
+    session.execute(delete(ReportCache))
+    session.commit()
+    return kept
 
 
 def _days_from(first: date, last: date) -> Iterator[date]:

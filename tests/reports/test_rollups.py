@@ -16,7 +16,7 @@ from helpdesk.reports.models import ReportDay, ReportDayMark
 from helpdesk.surveys import service as surveys_service
 from helpdesk.surveys.models import SurveyResponse
 from helpdesk.tickets import batch, service
-from helpdesk.tickets.models import Category, Message
+from helpdesk.tickets.models import Category, Message, Ticket
 from tests.reports.test_metrics import (
     ANGRY,
     CALM,
@@ -272,3 +272,19 @@ def test_messages_reviewed_and_written_on_other_days_move_both_days(history, ann
     marks = dict(db.session.execute(select(ReportDayMark.day, ReportDayMark.version)).all())
     assert rollups.utc_day(message.created_at) == today - timedelta(days=6)
     assert {today - timedelta(days=6), today} <= set(marks)
+
+
+def test_warming_with_recount_counts_again_what_a_write_around_the_app_changed(
+    history, ann, runner
+):
+    week = period(MIDNIGHT - timedelta(days=6), 7)
+    added_up(week)
+    db.session.execute(update(Ticket).values(assignee_id=ann.id))  # SQL by hand: no day marked
+    db.session.commit()
+    assert differences(metrics.report(week, db.session), rollups.report(week, db.session)) != []
+
+    result = runner.invoke(args=["reports", "warm", "--period", "7", "--recount"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Forgot 7 days kept; counting every day again."
+    assert [row.name for row in added_up(week).agents] == ["Ann Archer"]
