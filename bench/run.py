@@ -481,11 +481,33 @@ def main() -> None:
     with working_copy(args.database) as database:
         url = database_url(database)
         migrate(url)
+        print("Counting the reports' days", file=sys.stderr)
+        counted = count_days(url)
         print(f"Load on {url}", file=sys.stderr)
         loads, memory = load_phase(url, args)
         print("In-process timings", file=sys.stderr)
-        timings = in_process(url, args)
+        timings = [counted, *in_process(url, args)]
     print(write_results(Path(args.results), url, args, loads, memory, timings))
+
+
+def count_days(url: str) -> tuple[str, str]:
+    """Count every day of the reports' roll-ups from the tickets and keep the whole team's
+    reports of 30 and 365 days, as `flask reports warm --recount` does on a server: the load
+    then reads kept reports, as supervisors do once a helpdesk has counted its days."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "reports", "warm", "--recount"]
+        + ["--period", "30", "--days", "365"],
+        cwd=ROOT,
+        env={**os.environ, "HELPDESK_DATABASE_URL": url, "FLASK_RUN_FROM_CLI": "1"},
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - start
+    return (
+        "`reports warm --recount` (every day counted, 30 and 365 days kept)",
+        f"{elapsed:.1f} s",
+    )
 
 
 def migrate(url: str) -> None:
