@@ -51,8 +51,6 @@ class ReportDay(db.Model):
     version: Mapped[int] = mapped_column(Integer)
     # Tickets whose latest resolution fell on the day.
     resolved: Mapped[int] = mapped_column(Integer, default=0)
-    resolution: Mapped[str | None] = mapped_column(Text)
-    wait: Mapped[str | None] = mapped_column(Text)
     replies: Mapped[int] = mapped_column(Integer, default=0)
     one_touch: Mapped[int] = mapped_column(Integer, default=0)
     reopened: Mapped[int] = mapped_column(Integer, default=0)
@@ -62,11 +60,9 @@ class ReportDay(db.Model):
     talked: Mapped[int] = mapped_column(Integer, default=0)
     public_messages: Mapped[int] = mapped_column(Integer, default=0)
     public_tickets: Mapped[int] = mapped_column(Integer, default=0)
-    elapsed: Mapped[str | None] = mapped_column(Text)
     # Tickets created on the day (complaints: those of the cohort rows).
     created: Mapped[int] = mapped_column(Integer, default=0)
     answered: Mapped[int] = mapped_column(Integer, default=0)
-    first_reply: Mapped[str | None] = mapped_column(Text)
     complaints: Mapped[int] = mapped_column(Integer, default=0)
     complaints_resolved: Mapped[int] = mapped_column(Integer, default=0)
     complaints_reopened: Mapped[int] = mapped_column(Integer, default=0)
@@ -89,6 +85,14 @@ class ReportDay(db.Model):
     # Survey invitations made on the day that reached the customer, and answered.
     invited: Mapped[int] = mapped_column(Integer, default=0)
     invitations_answered: Mapped[int] = mapped_column(Integer, default=0)
+    # Every duration of the day's tickets, in whole thousandths of a second, comma-separated
+    # (NULL for none), last, so that counts are read without stepping over them: from
+    # creation to the latest resolution, time spent new or open, first to last public
+    # message (of the tickets resolved on the day); to the first reply (created on the day).
+    resolution: Mapped[str | None] = mapped_column(Text)
+    wait: Mapped[str | None] = mapped_column(Text)
+    elapsed: Mapped[str | None] = mapped_column(Text)
+    first_reply: Mapped[str | None] = mapped_column(Text)
 
 
 class ReportDayMark(db.Model):

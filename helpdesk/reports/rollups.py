@@ -12,7 +12,7 @@ A day's rows hold while nothing dated that day changes. Every flush that writes 
 customer message, a survey answer or invitation, or a playbook run moves on the marks of the
 days it touches, in its own transaction: the ticket's day of creation and days of resolution
 (old and new), and the message's, answer's, review's or invitation's own day. The writes that
-go around the ORM (retagging, an invitation's delivery) call `touch`. A report first computes
+go around the ORM (retagging, an invitation's delivery) send rows_rewritten. A report first computes
 again the days whose mark moved (after a reply, today's), a run of days at a time, then adds
 up. Figures that depend on `now` or sit in small tables (check-ins, KB, ideas, playbook runs,
 deflection) are read live, as `metrics` reads them.
@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Select, case, delete, event, func, select
 from sqlalchemy.orm import Session, attributes
 
+from helpdesk.extensions import db
 from helpdesk.playbooks.models import PlaybookRun
 from helpdesk.reports import metrics
 from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, Spread, Surveys, count_if
@@ -34,6 +35,7 @@ from helpdesk.sql import among, day_of, insert_for, joined, percentiles_of, seco
 from helpdesk.sql import thousandths as values_of
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import DONE_STATUSES, Message, MessageKind, Ticket
+from helpdesk.tickets.signals import rows_rewritten
 
 # Days computed at a time: a month's values are held in memory before they are written.
 RUN_DAYS = 31
@@ -47,9 +49,9 @@ TEXTS = ("resolution", "wait", "elapsed", "first_reply")
 
 
 def applies(f: Filter) -> bool:
-    """Whether the roll-ups answer for this filter: whole UTC days and no cut."""
+    """Whether the roll-ups answer for this filter: whole days, given in UTC, and no cut."""
     whole = all(
-        moment.utcoffset() is not None and moment.astimezone(UTC).time() == time()
+        moment.utcoffset() == timedelta(0) and moment.time() == time()
         for moment in (f.start, f.end)
     )
     return whole and not metrics.cut(f)
@@ -60,9 +62,12 @@ def report(f: Filter, session: Session) -> metrics.Report:
     computed from the tickets. Commits (the days computed again are kept)."""
     if not applies(f):
         return metrics.report(f, session)
-    first = session.scalar(select(func.min(Ticket.created_at)))
-    if first is not None:
-        refresh(session, first.astimezone(UTC).date(), _last_day(f))
+    # From the first ticket's day, or the first day kept if earlier (its tickets are gone).
+    first_ticket = session.scalar(select(func.min(Ticket.created_at)))
+    first_kept = session.scalar(select(func.min(ReportDay.day)))
+    firsts = [day for day in (first_ticket and utc_day(first_ticket), first_kept) if day]
+    if firsts:
+        refresh(session, min(firsts), _last_day(f))
     return _Days(f, session).report()
 
 
@@ -132,12 +137,23 @@ def _runs(days: Sequence[date]) -> Iterator[list[date]]:
 
 
 def _store(session: Session, run: list[date], rows: list[dict]) -> None:
+    """Replace the run's rows with those computed, leaving out the days written to since
+    their marks were read (counted again next time): one writer at a time (SQLite's lock,
+    taken by the DELETE; PostgreSQL's advisory lock), so rows read before a write never
+    replace rows read after it."""
     if session.get_bind().dialect.name == "postgresql":
-        # One writer of days at a time, so two reports computing the same days cannot mix
-        # their rows (SQLite has one writer at a time anyway).
         session.execute(select(func.pg_advisory_xact_lock(_LOCK)))
     session.execute(delete(ReportDay).where(ReportDay.day.between(run[0], run[-1])))
-    session.execute(ReportDay.__table__.insert(), rows)
+    marks = dict(
+        session.execute(
+            select(ReportDayMark.day, ReportDayMark.version).where(
+                ReportDayMark.day.between(run[0], run[-1])
+            )
+        ).all()
+    )
+    current = [row for row in rows if row["version"] == marks.get(row["day"], 0)]
+    if current:
+        session.execute(ReportDay.__table__.insert(), current)
 
 
 _LOCK = 0x5EB0_D4F5  # the advisory lock of the roll-ups' writers on PostgreSQL
@@ -347,29 +363,49 @@ def touch(
     *,
     tickets: Iterable[int] = (),
     messages: Iterable[int] = (),
+    invitations: Iterable[int] = (),
     days: Iterable[date] = (),
 ) -> None:
-    """Move on the marks of `days`, of the days of `tickets` (created, resolved) and of the
-    days of `messages` (written, reviewed), so the reports compute those days again. For
-    writes that go around the ORM; the ORM's flushes are seen by `_flushed`."""
-    touched = set(days)
+    """Move on, when the transaction commits, the marks of `days` and of the days of
+    `tickets` (created, resolved), `messages` (written, reviewed) and survey `invitations`
+    (made), so the reports compute those days again. The ORM's flushes are seen by
+    `_flushed`; the writes that go around it send rows_rewritten."""
+    touched = session.info.setdefault(_TOUCHED, set())
+    touched.update(days)
     for ids, dates in (
         (tickets, (Ticket.created_at, Ticket.resolved_at)),
         (messages, (Message.created_at, Message.corrected_at)),
+        (invitations, (SurveyInvitation.created_at,)),
     ):
         ids = sorted(set(ids))
         if ids:
             found = session.execute(select(*dates).where(among(dates[0].class_.id, ids)))
             touched.update(utc_day(moment) for row in found for moment in row if moment)
+
+
+_TOUCHED = "reports.touched_days"  # the days touched in a session's transaction, in its info
+
+
+@event.listens_for(Session, "before_commit")
+def _committing(session: Session) -> None:
+    """Move on the marks of the days the transaction touched, as its last statement: on
+    PostgreSQL a mark's row stays locked until the commit, so taking the marks last (and in
+    order) keeps writers from waiting on them for long, or on each other in a cycle."""
+    session.flush()  # the last changes, and their days
+    touched = session.info.pop(_TOUCHED, None)
     if not touched:
         return
-    # In order, so two writers lock the same marks in the same order (PostgreSQL).
     values = [{"day": day, "version": 1} for day in sorted(touched)]
     upsert = insert_for(session.get_bind().dialect.name, ReportDayMark).values(values)
     version = ReportDayMark.__table__.c.version
     session.execute(
         upsert.on_conflict_do_update(index_elements=["day"], set_={"version": version + 1})
     )
+
+
+@rows_rewritten.connect
+def _rewritten(_sender, **rows) -> None:
+    touch(db.session, **rows)
 
 
 def utc_day(moment: datetime) -> date:

@@ -13,6 +13,7 @@ from helpdesk.playbooks.models import PlaybookRun
 from helpdesk.surveys import service
 from helpdesk.surveys.models import Recovery, SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import DONE_STATUSES, Ticket
+from helpdesk.tickets.signals import rows_rewritten
 
 ANSWERED_SHARE = 0.45  # of resolved tickets; a few answers would land after today and are skipped
 COMMENT_CHANCE = 0.45
@@ -81,6 +82,8 @@ def seed_survey_answers(rng: random.Random) -> int:
         .values(sent_at=SurveyInvitation.send_at)
         .execution_options(synchronize_session=False)
     )
+    sent = select(SurveyInvitation.id).where(SurveyInvitation.sent_at.is_not(None))
+    rows_rewritten.send(None, invitations=db.session.scalars(sent).all())
     db.session.commit()
     resolved = db.session.scalar(
         select(func.count()).select_from(Ticket).where(Ticket.status.in_(DONE_STATUSES))

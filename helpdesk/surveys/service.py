@@ -20,12 +20,11 @@ from helpdesk.outbox.models import OutboxEmail, OutboxStatus
 from helpdesk.outbox.service import absolute_url, email_sent, queue_email
 from helpdesk.playbooks import service as playbooks
 from helpdesk.playbooks.models import CheckIn, Playbook, PlaybookRun
-from helpdesk.reports import rollups
 from helpdesk.surveys.models import Recovery, SurveyInvitation, SurveyResponse, recovery_reasons
 from helpdesk.tagging.service import RETAG_STEPS, RetagStep, tag
 from helpdesk.tickets.history import record
 from helpdesk.tickets.models import DONE_STATUSES, Ticket
-from helpdesk.tickets.signals import status_moved
+from helpdesk.tickets.signals import rows_rewritten, status_moved
 from helpdesk.web import Page
 
 TOKEN_BYTES = 32  # 43 URL-safe characters: not guessable, not enumerable
@@ -154,8 +153,8 @@ def _invitation_sent(email: OutboxEmail, **extra) -> None:
             .values(sent_at=email.sent_at)
             .execution_options(synchronize_session=False)
         )
-        made = select(SurveyInvitation.created_at).where(SurveyInvitation.email_id == email.id)
-        rollups.touch(db.session, days=map(rollups.utc_day, db.session.scalars(made)))
+        sent = select(SurveyInvitation.id).where(SurveyInvitation.email_id == email.id)
+        rows_rewritten.send(None, invitations=db.session.scalars(sent).all())
 
 
 def survey_url(invitation: SurveyInvitation, csat: int | None = None) -> str:
@@ -244,6 +243,7 @@ def answer(
         .values(answered_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
+    rows_rewritten.send(None, invitations=[invitation.id])
     if not taken:
         db.session.rollback()
         raise Closed("You have already answered this survey. Thank you!")
@@ -446,7 +446,7 @@ def retag_comments(after_id: int, batch_size: int) -> tuple[int, int] | None:
     answered = select(SurveyResponse.ticket_id).where(
         SurveyResponse.id.in_(response_id for response_id, _comment in batch)
     )
-    rollups.touch(db.session, tickets=db.session.scalars(answered))
+    rows_rewritten.send(None, tickets=db.session.scalars(answered).all())
     db.session.commit()
     return batch[-1].id, len(batch)
 

@@ -11,7 +11,6 @@ from helpdesk.auth.models import User
 from helpdesk.auth.signals import staff_left
 from helpdesk.errors import Invalid
 from helpdesk.extensions import db
-from helpdesk.reports import rollups
 from helpdesk.tickets import facts
 from helpdesk.tickets.history import record
 from helpdesk.tickets.models import ACTIVE_STATUSES, Message, MessageKind, Priority, Status, Ticket
@@ -24,6 +23,7 @@ from helpdesk.tickets.service import (
     staff_member,
     update_properties,
 )
+from helpdesk.tickets.signals import rows_rewritten
 
 
 @staff_left.connect
@@ -145,7 +145,7 @@ def _retag(messages: Sequence) -> None:
         update(Message), [{"id": id_, **reading_of(body)} for id_, _ticket_id, body in messages]
     )
     ticket_ids = sorted({ticket_id for _id, ticket_id, _body in messages})
-    rollups.touch(db.session, tickets=ticket_ids, messages=[id_ for id_, _t, _b in messages])
+    rows_rewritten.send(None, tickets=ticket_ids, messages=[id_ for id_, _t, _b in messages])
     moods = opening_and_latest_moods(ticket_ids)
     changed = [
         {"ticket": ticket_id, "first": moods[ticket_id][0], "last": moods[ticket_id][1]}

@@ -215,7 +215,8 @@ class Ticket(db.Model):
 
     # Facts kept by the service layer for the reports (see DESIGN.md, metric definitions).
     first_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Its old value is loaded before a change: the reports' days of resolution, old and new.
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, active_history=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agent_replies: Mapped[int] = mapped_column(default=0)
     customer_followups: Mapped[int] = mapped_column(default=0)

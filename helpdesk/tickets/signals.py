@@ -12,3 +12,7 @@ status_moved = _signals.signal("status-moved")
 # the change's transaction like status_moved.
 ticket_created = _signals.signal("ticket-created")
 message_added = _signals.signal("message-added")
+# Sent (no sender) after a batch statement rewrote rows around the ORM, with the ids of the
+# tickets=, messages= and survey invitations= it changed (any may be left out), inside the
+# change's transaction: what the ORM's flushes show other areas, these writes tell them.
+rows_rewritten = _signals.signal("rows-rewritten")

@@ -4,7 +4,7 @@ after each kind of write, and a write must make the reports compute again only t
 touches."""
 
 import dataclasses
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select, update
@@ -141,8 +141,12 @@ def test_a_report_with_a_cut_or_a_part_of_a_day_is_read_from_the_tickets(history
     assert rollups.applies(period(week, 7))
     cut = period(week, 7, agent_id=ann.id)
     partly = period(T0 - timedelta(days=6), 7)  # from 09:30
+    new_york = timezone(timedelta(hours=-5))
+    elsewhere = dataclasses.replace(
+        period(week, 7), start=week.astimezone(new_york), end=MIDNIGHT.astimezone(new_york)
+    )  # the same moments, written in another zone, whose dates are not the UTC days
 
-    for f in (cut, partly):
+    for f in (cut, partly, elsewhere):
         assert not rollups.applies(f)
         assert differences(metrics.report(f, db.session), rollups.report(f, db.session)) == []
 
@@ -288,3 +292,22 @@ def test_warming_with_recount_counts_again_what_a_write_around_the_app_changed(
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "Forgot 7 days kept; counting every day again."
     assert [row.name for row in added_up(week).agents] == ["Ann Archer"]
+
+
+def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, monkeypatch):
+    first, today = (MIDNIGHT - timedelta(days=6)).date(), MIDNIGHT.date()
+    real = rollups._computed
+
+    def counted_then_written(session, run, marks):
+        rows = real(session, run, marks)
+        if today in run:  # a reply lands after the day was read, before it is kept
+            answer(history["glad"], ann)
+        return rows
+
+    monkeypatch.setattr(rollups, "_computed", counted_then_written)
+    assert rollups.refresh(db.session, first, today) == 7
+    monkeypatch.setattr(rollups, "_computed", real)
+
+    assert db.session.get(ReportDay, (today, "all", 0)) is None
+    assert rollups.refresh(db.session, first, today) == 2  # today, and the ticket's first day
+    added_up(period(MIDNIGHT - timedelta(days=6), 7))
