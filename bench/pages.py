@@ -121,6 +121,8 @@ def main() -> None:
             for _ in range(args.repeat):
                 client.get(path)
             profiler.disable()
+            if os.environ.get("PROFILE_FILE"):  # for pstats: callers, callees
+                profiler.dump_stats(os.environ["PROFILE_FILE"])
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats(
                 os.environ.get("SORT", "cumulative")
