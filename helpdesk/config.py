@@ -246,7 +246,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "HELPDESK_REPORTS_WAIT_SECONDS",
         "REPORTS_WAIT_SECONDS",
-        0.5,
+        1.0,
         _number,
         "How long a page waits for a report being computed; past that it shows the figures "
         "computed last, saying when, while the new ones finish in the background.",
