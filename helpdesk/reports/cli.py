@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 
 from helpdesk import clock
 from helpdesk.extensions import db
-from helpdesk.reports import cache, rollups
+from helpdesk.reports import cache, day_counts
 from helpdesk.reports.forms import PERIODS, preset_period
 from helpdesk.reports.metrics import Filter
 
@@ -40,7 +40,7 @@ def warm_command(periods: tuple[str, ...], days: tuple[int, ...], recount: bool)
     """Compute the whole team's reports now, so the first supervisor to look finds them
     ready: a new day is a new period, so run it after midnight UTC (and after a bulk import)."""
     if recount:
-        forgotten = rollups.recount(db.session)
+        forgotten = day_counts.recount(db.session)
         click.echo(f"Forgot {forgotten:,} days kept; counting every day again.")
     now = clock.now()
     wanted = [(period, preset_period(period, now)) for period in periods or PRESETS]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from helpdesk import clock
 from helpdesk.extensions import db
-from helpdesk.reports import metrics, rollups
+from helpdesk.reports import day_counts, day_marks, metrics, rollups
 from helpdesk.reports.models import ReportDay, ReportDayMark
 from helpdesk.surveys import service as surveys_service
 from helpdesk.surveys.models import SurveyResponse
@@ -242,26 +242,26 @@ def test_retagging_is_in_the_next_report(history):
 def test_a_write_makes_the_reports_compute_again_only_the_days_it_touches(history, ann):
     first, today = (MIDNIGHT - timedelta(days=6)).date(), MIDNIGHT.date()
     added_up(period(MIDNIGHT - timedelta(days=6), 7))
-    assert rollups.refresh(db.session, first, today) == 0
+    assert day_counts.refresh(db.session, first, today) == 0
 
     answer(history["glad"], ann)  # created six days ago, answered today
 
-    assert rollups.refresh(db.session, first, today) == 2
-    assert rollups.refresh(db.session, first, today) == 0
+    assert day_counts.refresh(db.session, first, today) == 2
+    assert day_counts.refresh(db.session, first, today) == 0
 
 
 def test_a_day_whose_rows_were_computed_before_a_write_is_computed_again(history):
     first, today = (MIDNIGHT - timedelta(days=6)).date(), MIDNIGHT.date()
-    rollups.refresh(db.session, first, today)
+    day_counts.refresh(db.session, first, today)
     # Rows kept by a worker that read the day before a write moved its mark on:
     yesterday = today - timedelta(days=1)
-    rollups.touch(db.session, days=[yesterday])
+    day_marks.touch(db.session, days=[yesterday])
     db.session.commit()
     mark = db.session.get(ReportDayMark, yesterday).version
     kept = db.session.get(ReportDay, (yesterday, "all", 0))
 
     assert kept.version == mark - 1
-    assert rollups.refresh(db.session, first, today) == 1
+    assert day_counts.refresh(db.session, first, today) == 1
     db.session.expire_all()
     assert db.session.get(ReportDay, (yesterday, "all", 0)).version == mark
 
@@ -269,12 +269,12 @@ def test_a_day_whose_rows_were_computed_before_a_write_is_computed_again(history
 def test_messages_reviewed_and_written_on_other_days_move_both_days(history, ann):
     today = MIDNIGHT.date()
     message = db.session.get(Message, first_message_id(history["glad"]))
-    rollups.refresh(db.session, today - timedelta(days=6), today)
+    day_counts.refresh(db.session, today - timedelta(days=6), today)
 
     review(history["glad"], ann, "positive")
 
     marks = dict(db.session.execute(select(ReportDayMark.day, ReportDayMark.version)).all())
-    assert rollups.utc_day(message.created_at) == today - timedelta(days=6)
+    assert day_marks.utc_day(message.created_at) == today - timedelta(days=6)
     assert {today - timedelta(days=6), today} <= set(marks)
 
 
@@ -296,7 +296,7 @@ def test_warming_with_recount_counts_again_what_a_write_around_the_app_changed(
 
 def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, monkeypatch):
     first, today = (MIDNIGHT - timedelta(days=6)).date(), MIDNIGHT.date()
-    real = rollups._computed
+    real = day_counts._computed
 
     def counted_then_written(session, run, marks):
         rows = real(session, run, marks)
@@ -304,10 +304,10 @@ def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, m
             answer(history["glad"], ann)
         return rows
 
-    monkeypatch.setattr(rollups, "_computed", counted_then_written)
-    assert rollups.refresh(db.session, first, today) == 7
-    monkeypatch.setattr(rollups, "_computed", real)
+    monkeypatch.setattr(day_counts, "_computed", counted_then_written)
+    assert day_counts.refresh(db.session, first, today) == 7
+    monkeypatch.setattr(day_counts, "_computed", real)
 
     assert db.session.get(ReportDay, (today, "all", 0)) is None
-    assert rollups.refresh(db.session, first, today) == 2  # today, and the ticket's first day
+    assert day_counts.refresh(db.session, first, today) == 2  # today, and the ticket's first day
     added_up(period(MIDNIGHT - timedelta(days=6), 7))

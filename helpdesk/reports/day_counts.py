@@ -1,0 +1,310 @@
+"""The reports' days, counted from the tickets and kept (ReportDay rows), and counted again
+once a write has moved a day's mark (see day_marks.py).
+
+Each UTC day's figures are kept for the whole team and for each agent, category, opening mood,
+resolution band and complaint cohort, every duration of the day with them as whole
+thousandths of a second: reports/rollups.py adds them up. A run of days is read with one
+statement per figure group, grouped by day, and written in a transaction of its own.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from helpdesk.reports import metrics
+from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, count_if
+from helpdesk.reports.models import ReportCache, ReportDay, ReportDayMark
+from helpdesk.sql import day_of, seconds_between
+from helpdesk.sql import thousandths as values_of
+from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
+from helpdesk.tickets.models import DONE_STATUSES, Message, MessageKind, Ticket
+
+# Days computed at a time: a month's values are held in memory before they are written.
+RUN_DAYS = 31
+
+COLUMNS = tuple(
+    column.name
+    for column in ReportDay.__table__.columns
+    if column.name not in ("day", "grain", "key", "version")
+)
+TEXTS = ("resolution", "wait", "elapsed", "first_reply")
+
+
+def refresh(session: Session, first: date, last: date) -> int:
+    """Compute again the days from `first` to `last` whose rows are missing or older than
+    their mark; return how many. Each run of days is read, then written in a transaction of
+    its own: a write that lands in between moves a mark on, and that day is computed again
+    next time. Commits."""
+    marks = dict(
+        session.execute(
+            select(ReportDayMark.day, ReportDayMark.version).where(
+                ReportDayMark.day.between(first, last)
+            )
+        ).all()
+    )
+    kept = dict(
+        session.execute(
+            select(ReportDay.day, ReportDay.version).where(
+                ReportDay.grain == "all", ReportDay.key == 0, ReportDay.day.between(first, last)
+            )
+        ).all()
+    )
+    stale = [
+        day for day in _days_from(first, last) if day not in kept or kept[day] != marks.get(day, 0)
+    ]
+    for run in _runs(stale):
+        rows = _computed(session, run, marks)
+        session.commit()  # the reading ends here; the writing takes its own transaction
+        _store(session, run, rows)
+        session.commit()
+    return len(stale)
+
+
+def recount(session: Session) -> int:
+    """Forget every kept day and every kept report, so the next reports count each day again
+    from the tickets (after writes made around the app, which mark no day); return how many
+    days were kept. Commits."""
+    kept = session.execute(delete(ReportDay).where(ReportDay.grain == "all")).rowcount
+    session.execute(delete(ReportDay))
+    session.execute(delete(ReportCache))
+    session.commit()
+    return kept
+
+
+def _days_from(first: date, last: date) -> Iterator[date]:
+    for n in range((last - first).days + 1):
+        yield first + timedelta(days=n)
+
+
+def _runs(days: Sequence[date]) -> Iterator[list[date]]:
+    """Consecutive days in runs of at most RUN_DAYS."""
+    run: list[date] = []
+    for day in days:
+        if run and (day - run[-1] != timedelta(days=1) or len(run) == RUN_DAYS):
+            yield run
+            run = []
+        run.append(day)
+    if run:
+        yield run
+
+
+def _store(session: Session, run: list[date], rows: list[dict]) -> None:
+    """Replace the run's rows with those computed, leaving out the days written to since
+    their marks were read (counted again next time): one writer at a time (SQLite's lock,
+    taken by the DELETE; PostgreSQL's advisory lock), so rows read before a write never
+    replace rows read after it."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_LOCK)))
+    session.execute(delete(ReportDay).where(ReportDay.day.between(run[0], run[-1])))
+    marks = dict(
+        session.execute(
+            select(ReportDayMark.day, ReportDayMark.version).where(
+                ReportDayMark.day.between(run[0], run[-1])
+            )
+        ).all()
+    )
+    current = [row for row in rows if row["version"] == marks.get(row["day"], 0)]
+    if current:
+        session.execute(ReportDay.__table__.insert(), current)
+
+
+_LOCK = 0x5EB0_D4F5  # the advisory lock of the roll-ups' writers on PostgreSQL
+
+
+def _computed(session: Session, run: list[date], marks: dict[date, int]) -> list[dict]:
+    """The rows of the days of `run`, each with the version of its mark when read (marks
+    were read before the data, so a row is never newer than its version says)."""
+    start = datetime.combine(run[0], time(), tzinfo=UTC)
+    f = Filter(start=start, end=start + timedelta(days=len(run)), now=start)
+    rows: dict[tuple[date, str, int], dict] = {}
+
+    def row(day: str | date, grain: str = "all", key: int | None = 0) -> dict:
+        day = day if isinstance(day, date) else date.fromisoformat(day)
+        found = rows.get((day, grain, key or 0))
+        if found is None:
+            found = {name: None if name in TEXTS else 0 for name in COLUMNS}
+            found.update(day=day, grain=grain, key=key or 0, version=marks.get(day, 0))
+            rows[(day, grain, key or 0)] = found
+        return found
+
+    for day in run:
+        row(day)
+    for read in _READS:
+        read(session, f, row)
+    return list(rows.values())
+
+
+def _fill(found: Iterable, names: Sequence[str], row, grain: str = "all", keyed=False) -> None:
+    """Put each result row's values (after its day, and its key when `keyed`) into the
+    columns `names` of the day's row."""
+    for result in found:
+        day, key = result[0], (result[1] if keyed else 0)
+        values = result[2:] if keyed else result[1:]
+        row(day, grain, key).update(zip(names, values, strict=True))
+
+
+def total(column):
+    """The sum of a column over the group, 0 for none."""
+    return func.coalesce(func.sum(column), 0)
+
+
+def _position(column, values: Sequence[str]):
+    """The index of the column's value in `values` (the key of mood and band rows)."""
+    return case(*((column == value, index) for index, value in enumerate(values)))
+
+
+def _resolved(session: Session, f: Filter, row) -> None:
+    resolution = metrics.resolution_seconds()
+    day = day_of(Ticket.resolved_at)
+    in_period = metrics.during(Ticket.resolved_at, f)
+    elapsed = seconds_between(Ticket.first_message_at, Ticket.last_message_at)
+    public = case((Ticket.public_messages > 0, Ticket.public_messages))
+    everyone = select(
+        day,
+        func.count(),
+        values_of(resolution),
+        values_of(Ticket.team_wait_seconds),
+        total(Ticket.agent_replies),
+        count_if(Ticket.agent_replies == 1),
+        count_if(Ticket.reopen_count > 0),
+        total(Ticket.reopen_count),
+        total(Ticket.customer_followups),
+        count_if(metrics.sla_met()),
+        func.count(Ticket.first_message_at),
+        total(public),
+        func.count(public),
+        values_of(elapsed),
+    )
+    names = (
+        "resolved resolution wait replies one_touch reopened reopens followups sla_met talked"
+        " public_messages public_tickets elapsed"
+    ).split()
+    _fill(session.execute(everyone.where(in_period).group_by(day)), names, row)
+    for grain, group in (("agent", Ticket.assignee_id), ("category", Ticket.category_id)):
+        parts = select(
+            day,
+            group,
+            func.count(),
+            values_of(resolution),
+            total(Ticket.agent_replies),
+            count_if(Ticket.reopen_count > 0),
+        )
+        found = session.execute(parts.where(in_period).group_by(day, group))
+        _fill(found, ("resolved", "resolution", "replies", "reopened"), row, grain, keyed=True)
+    mood = _position(Ticket.first_sentiment, MOODS)
+    by_mood = select(day, mood, func.count(), values_of(resolution)).where(
+        in_period, Ticket.first_sentiment.in_(MOODS)
+    )
+    found = session.execute(by_mood.group_by(day, mood))
+    _fill(found, ("resolved", "resolution"), row, "mood", keyed=True)
+
+
+def _created(session: Session, f: Filter, row) -> None:
+    wait = seconds_between(Ticket.created_at, Ticket.first_reply_at)
+    day = day_of(Ticket.created_at)
+    in_period = metrics.during(Ticket.created_at, f)
+    everyone = select(day, func.count(), func.count(Ticket.first_reply_at), values_of(wait))
+    found = session.execute(everyone.where(in_period).group_by(day))
+    _fill(found, ("created", "answered", "first_reply"), row)
+    for grain, group in (("agent", Ticket.assignee_id), ("category", Ticket.category_id)):
+        parts = select(
+            day,
+            group,
+            func.count(),
+            values_of(wait),
+            count_if(Ticket.first_sentiment == "negative"),
+        )
+        found = session.execute(parts.where(in_period).group_by(day, group))
+        _fill(found, ("created", "first_reply", "complaints"), row, grain, keyed=True)
+    # Complaints, by cohort: with a completed checklist (key 0) or without (key 1).
+    cohort = _position(metrics.cohort_of(), [key for key, _label in metrics.COHORTS])
+    complaint = (in_period, Ticket.first_sentiment == "negative")
+    done = Ticket.status.in_(DONE_STATUSES)
+    complaints = select(
+        day,
+        cohort,
+        func.count(),
+        count_if(done),
+        count_if(done & (Ticket.reopen_count > 0)),
+        count_if(metrics.latest_mood().in_(metrics.GOOD_MOODS)),
+    )
+    names = ("complaints", "complaints_resolved", "complaints_reopened", "complaints_recovered")
+    found = session.execute(complaints.where(*complaint).group_by(day, cohort))
+    _fill(found, names, row, "cohort", keyed=True)
+    scores = select(day, cohort, *_SCORES).join(Ticket, Ticket.id == SurveyResponse.ticket_id)
+    found = session.execute(scores.where(*complaint).group_by(day, cohort))
+    _fill(found, _SCORE_NAMES, row, "cohort", keyed=True)
+
+
+def _messages(session: Session, f: Filter, row) -> None:
+    day = day_of(Message.created_at)
+    label = func.coalesce(Message.corrected_label, Message.sentiment_label)
+    moods = (
+        select(day, label, func.count())
+        .where(Message.kind == MessageKind.CUSTOMER, metrics.during(Message.created_at, f))
+        .where(label.in_(MOODS))
+        .group_by(day, label)
+    )
+    for found_day, mood, count in session.execute(moods):
+        row(found_day)[mood] = count
+    reviewed_on = day_of(Message.corrected_at)
+    reviews = (
+        select(
+            reviewed_on,
+            func.count(),
+            count_if(Message.corrected_label == Message.sentiment_label),
+        )
+        .where(metrics.during(Message.corrected_at, f))
+        .group_by(reviewed_on)
+    )
+    _fill(session.execute(reviews), ("reviewed", "kept"), row)
+
+
+_SCORES = (
+    func.count(),
+    count_if(SurveyResponse.csat >= 4),
+    func.count(SurveyResponse.nps),
+    count_if(SurveyResponse.nps >= 9),
+    count_if(SurveyResponse.nps <= 6),
+    func.count(SurveyResponse.ces),
+    total(SurveyResponse.ces),
+)
+_SCORE_NAMES = "answers satisfied nps_answers promoters detractors ces_answers ces_total".split()
+
+
+def _answers(session: Session, f: Filter, row) -> None:
+    day = day_of(SurveyResponse.answered_at)
+    in_period = metrics.during(SurveyResponse.answered_at, f)
+    found = session.execute(select(day, *_SCORES).where(in_period).group_by(day))
+    _fill(found, _SCORE_NAMES, row)
+    for grain, group in (
+        ("agent", SurveyResponse.agent_id),
+        ("category", SurveyResponse.category_id),
+    ):
+        parts = select(day, group, *_SCORES).where(in_period)
+        found = session.execute(parts.group_by(day, group))
+        _fill(found, _SCORE_NAMES, row, grain, keyed=True)
+    band = _position(metrics.resolution_band(), [label for label, _hours in RESOLUTION_BANDS])
+    bands = (
+        select(day, band, func.count(), count_if(SurveyResponse.csat >= 4))
+        .join(SurveyInvitation, SurveyInvitation.id == SurveyResponse.invitation_id)
+        .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
+        .where(in_period)
+        .group_by(day, band)
+    )
+    _fill(session.execute(bands), ("answers", "satisfied"), row, "band", keyed=True)
+    made = day_of(SurveyInvitation.created_at)
+    reached = (
+        select(made, func.count(), func.count(SurveyInvitation.answered_at))
+        .where(
+            metrics.during(SurveyInvitation.created_at, f),
+            SurveyInvitation.sent_at.is_not(None) | SurveyInvitation.answered_at.is_not(None),
+        )
+        .group_by(made)
+    )
+    _fill(session.execute(reached), ("invited", "invitations_answered"), row)
+
+
+_READS = (_resolved, _created, _messages, _answers)

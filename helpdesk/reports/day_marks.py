@@ -1,0 +1,116 @@
+"""Marking the days a write touches, so the reports count them again (see day_counts.py).
+
+Every ORM flush that writes a ticket, a customer message, a survey answer or invitation, or a
+playbook run notes the days it touches: the ticket's day of creation and days of resolution
+(old and new), and the message's, review's, answer's or invitation's own day. The writes that
+go around the ORM (retagging, an invitation's delivery) send rows_rewritten, which notes the
+same. The transaction moves those days' marks (ReportDayMark) on as its last statement.
+"""
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, attributes
+
+from helpdesk.extensions import db
+from helpdesk.playbooks.models import PlaybookRun
+from helpdesk.reports.models import ReportDayMark
+from helpdesk.sql import among, insert_for
+from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
+from helpdesk.tickets.models import Message, Ticket
+from helpdesk.tickets.signals import rows_rewritten
+
+
+def touch(
+    session: Session,
+    *,
+    tickets: Iterable[int] = (),
+    messages: Iterable[int] = (),
+    invitations: Iterable[int] = (),
+    days: Iterable[date] = (),
+) -> None:
+    """Move on, when the transaction commits, the marks of `days` and of the days of
+    `tickets` (created, resolved), `messages` (written, reviewed) and survey `invitations`
+    (made), so the reports compute those days again. The ORM's flushes are seen by
+    `_flushed`; the writes that go around it send rows_rewritten."""
+    touched = session.info.setdefault(_TOUCHED, set())
+    touched.update(days)
+    for ids, dates in (
+        (tickets, (Ticket.created_at, Ticket.resolved_at)),
+        (messages, (Message.created_at, Message.corrected_at)),
+        (invitations, (SurveyInvitation.created_at,)),
+    ):
+        ids = sorted(set(ids))
+        if ids:
+            found = session.execute(select(*dates).where(among(dates[0].class_.id, ids)))
+            touched.update(utc_day(moment) for row in found for moment in row if moment)
+
+
+_TOUCHED = "reports.touched_days"  # the days touched in a session's transaction, in its info
+
+
+@event.listens_for(Session, "before_commit")
+def _committing(session: Session) -> None:
+    """Move on the marks of the days the transaction touched, as its last statement: on
+    PostgreSQL a mark's row stays locked until the commit, so taking the marks last (and in
+    order) keeps writers from waiting on them for long, or on each other in a cycle."""
+    session.flush()  # the last changes, and their days
+    touched = session.info.pop(_TOUCHED, None)
+    if not touched:
+        return
+    values = [{"day": day, "version": 1} for day in sorted(touched)]
+    upsert = insert_for(session.get_bind().dialect.name, ReportDayMark).values(values)
+    version = ReportDayMark.__table__.c.version
+    session.execute(
+        upsert.on_conflict_do_update(index_elements=["day"], set_={"version": version + 1})
+    )
+
+
+@rows_rewritten.connect
+def _rewritten(_sender, **rows) -> None:
+    touch(db.session, **rows)
+
+
+def utc_day(moment: datetime) -> date:
+    """The UTC day of a moment (a naive one is taken as UTC)."""
+    return moment.astimezone(UTC).date() if moment.utcoffset() is not None else moment.date()
+
+
+def _days_of(instance, *names: str) -> set[date]:
+    """The days of the instance's timestamps `names`, as they are and as they were."""
+    days = set()
+    for name in names:
+        history = attributes.get_history(instance, name, passive=attributes.PASSIVE_NO_FETCH)
+        for moment in (*history.added, *history.unchanged, *history.deleted):
+            if isinstance(moment, datetime):
+                days.add(utc_day(moment))
+    return days
+
+
+# What of each written row touches which days: its own timestamps', and its ticket's.
+_TOUCHES = {
+    Ticket: (("created_at", "resolved_at"), None),
+    Message: (("created_at", "corrected_at"), "ticket_id"),
+    SurveyResponse: (("answered_at",), "ticket_id"),
+    SurveyInvitation: (("created_at",), "ticket_id"),
+    PlaybookRun: ((), "ticket_id"),
+}
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context) -> None:
+    """Mark the days the flushed tickets, messages, answers, invitations and runs touch."""
+    days: set[date] = set()
+    tickets: set[int] = set()
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        touches = _TOUCHES.get(type(instance))
+        if touches is None:
+            continue
+        names, ticket = touches
+        days |= _days_of(instance, *names)
+        ticket_id = instance.id if ticket is None else getattr(instance, ticket)
+        if ticket_id is not None:
+            tickets.add(ticket_id)
+    if days or tickets:
+        touch(session, tickets=tickets, days=days)
