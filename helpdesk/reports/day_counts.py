@@ -14,7 +14,7 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from helpdesk.reports import metrics
-from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, count_if
+from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, count_if, total
 from helpdesk.reports.models import ReportCache, ReportDay, ReportDayMark
 from helpdesk.sql import day_of, seconds_between
 from helpdesk.sql import thousandths as values_of
@@ -145,11 +145,6 @@ def _fill(found: Iterable, names: Sequence[str], row, grain: str = "all", keyed=
         row(day, grain, key).update(zip(names, values, strict=True))
 
 
-def total(column):
-    """The sum of a column over the group, 0 for none."""
-    return func.coalesce(func.sum(column), 0)
-
-
 def _position(column, values: Sequence[str]):
     """The index of the column's value in `values` (the key of mood and band rows)."""
     return case(*((column == value, index) for index, value in enumerate(values)))
@@ -262,15 +257,7 @@ def _messages(session: Session, f: Filter, row) -> None:
     _fill(session.execute(reviews), ("reviewed", "kept"), row)
 
 
-_SCORES = (
-    func.count(),
-    count_if(SurveyResponse.csat >= 4),
-    func.count(SurveyResponse.nps),
-    count_if(SurveyResponse.nps >= 9),
-    count_if(SurveyResponse.nps <= 6),
-    func.count(SurveyResponse.ces),
-    total(SurveyResponse.ces),
-)
+_SCORES = metrics.score_columns()
 _SCORE_NAMES = "answers satisfied nps_answers promoters detractors ces_answers ces_total".split()
 
 

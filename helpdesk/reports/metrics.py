@@ -90,7 +90,13 @@ def through_ticket(statement: Select, ticket_id, conditions: list) -> Select:
 
 
 def count_if(condition):
+    """How many rows of the group meet the condition (0 for none)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def total(column):
+    """The sum of a column over the group, 0 for none."""
+    return func.coalesce(func.sum(column), 0)
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -331,7 +337,9 @@ class Surveys:
 NO_SCORES = Surveys(0, 0, 0, 0, 0, 0, None, 0, 0)
 
 
-def _score_columns() -> tuple:
+def score_columns() -> tuple:
+    """The survey answers' counts over the group: answers, satisfied, NPS answers, promoters,
+    detractors, CES answers and the CES total (a sum, so that days can be added up)."""
     return (
         func.count(),
         count_if(SurveyResponse.csat >= 4),
@@ -339,13 +347,14 @@ def _score_columns() -> tuple:
         count_if(SurveyResponse.nps >= 9),
         count_if(SurveyResponse.nps <= 6),
         func.count(SurveyResponse.ces),
-        func.avg(SurveyResponse.ces),
+        total(SurveyResponse.ces),
     )
 
 
 def _scores(row) -> Surveys:
-    """Surveys from the values of `_score_columns` (invitations are counted apart)."""
-    return Surveys(*row[:6], _float(row[6]), 0, 0)
+    """Surveys from the values of `score_columns` (invitations are counted apart)."""
+    ces_answers, ces_total = row[5], row[6]
+    return Surveys(*row[:6], ces_total / ces_answers if ces_answers else None, 0, 0)
 
 
 def response_cut(f: Filter) -> list:
@@ -364,7 +373,7 @@ def _answers(statement: Select, f: Filter) -> Select:
 def surveys(f: Filter, session: Session) -> Surveys:
     """CSAT, NPS and CES of the answers given in the period; the response rate of the
     invitations made in it (sent by email, or answered before the email went)."""
-    scores = session.execute(_answers(select(*_score_columns()), f)).one()
+    scores = session.execute(_answers(select(*score_columns()), f)).one()
     reached = select(func.count(), func.count(SurveyInvitation.answered_at)).where(
         during(SurveyInvitation.created_at, f),
         or_(SurveyInvitation.sent_at.is_not(None), SurveyInvitation.answered_at.is_not(None)),
@@ -587,7 +596,7 @@ class WeeklyScores:
 def weekly_scores(f: Filter, session: Session) -> list[WeeklyScores]:
     """CSAT and NPS by the week the answers came in."""
     week = week_of(SurveyResponse.answered_at)
-    rows = session.execute(_answers(select(week, *_score_columns()).group_by(week), f))
+    rows = session.execute(_answers(select(week, *score_columns()).group_by(week), f))
     found = {row[0]: _scores(row[1:]) for row in rows}
     return [WeeklyScores(monday, found.get(monday.isoformat(), NO_SCORES)) for monday in f.weeks()]
 
@@ -716,7 +725,7 @@ def _arrivals_by(group, f: Filter, session: Session) -> dict:
 
 
 def _scores_by(group, f: Filter, session: Session) -> dict:
-    rows = session.execute(_answers(select(group, *_score_columns()).group_by(group), f))
+    rows = session.execute(_answers(select(group, *score_columns()).group_by(group), f))
     return {row[0]: _scores(row[1:]) for row in rows}
 
 
@@ -898,7 +907,7 @@ def _cohorts(f: Filter, session: Session) -> list[Cohort]:
     scores = {
         row[0]: _scores(row[1:])
         for row in session.execute(
-            select(group, *_score_columns())
+            select(group, *score_columns())
             .join(Ticket, Ticket.id == SurveyResponse.ticket_id)
             .where(*complaint)
             .group_by(group)

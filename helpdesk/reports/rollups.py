@@ -23,9 +23,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from helpdesk.reports import metrics
-from helpdesk.reports.day_counts import COLUMNS, TEXTS, refresh, total
+from helpdesk.reports.day_counts import COLUMNS, TEXTS, refresh
 from helpdesk.reports.day_marks import utc_day
-from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, Spread, Surveys
+from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, Spread, Surveys, total
 from helpdesk.reports.models import ReportDay
 from helpdesk.sql import joined, percentiles_of
 from helpdesk.tickets.models import Ticket
