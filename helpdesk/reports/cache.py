@@ -11,9 +11,9 @@ two changes within the same microsecond).
 
 When the data has changed, the report is computed again in a thread of the worker, and the
 request waits for it up to HELPDESK_REPORTS_WAIT_SECONDS. A report added up from its days
-(reports/rollups.py) is ready well within that and is shown fresh; the first count of the days,
-or a cut report read from a million tickets, takes seconds, so the page shows the figures
-computed last (saying when) and the newer ones replace them once ready.
+(reports/rollups.py) is ready well within that and is shown fresh; the first count of the days
+(for the whole team, or under a report's cuts) takes seconds on a large helpdesk, so the page
+shows the figures computed last (saying when) and the newer ones replace them once ready.
 One computation of a report runs at a time: in a worker, whoever asks for it meanwhile waits
 for the same computation; across workers, the one that claimed the report (a row in
 report_claims) computes it and the others show what they have. The computing thread runs at

@@ -26,24 +26,37 @@ def touch(
     session: Session,
     *,
     tickets: Iterable[int] = (),
+    moved: Iterable[int] = (),
     messages: Iterable[int] = (),
     invitations: Iterable[int] = (),
     days: Iterable[date] = (),
 ) -> None:
     """Move on, when the transaction commits, the marks of `days` and of the days of
     `tickets` (created, resolved), `messages` (written, reviewed) and survey `invitations`
-    (made), so the reports compute those days again. The ORM's flushes are seen by
-    `_flushed`; the writes that go around it send rows_rewritten."""
+    (made), so the reports compute those days again. A ticket `moved` to another agent,
+    category, priority, channel or opening mood takes its messages, answers and invitations
+    to other cuts of the reports: the days of all of them are marked too. The ORM's flushes
+    are seen by `_flushed`; the writes that go around it send rows_rewritten."""
     touched = session.info.setdefault(_TOUCHED, set())
     touched.update(days)
+    moved = sorted(set(moved))
     for ids, dates in (
-        (tickets, (Ticket.created_at, Ticket.resolved_at)),
+        (sorted({*tickets, *moved}), (Ticket.created_at, Ticket.resolved_at)),
         (messages, (Message.created_at, Message.corrected_at)),
         (invitations, (SurveyInvitation.created_at,)),
     ):
         ids = sorted(set(ids))
         if ids:
             found = session.execute(select(*dates).where(among(dates[0].class_.id, ids)))
+            touched.update(utc_day(moment) for row in found for moment in row if moment)
+    for dates in (
+        (Message.created_at, Message.corrected_at),
+        (SurveyResponse.answered_at,),
+        (SurveyInvitation.created_at,),
+    ):
+        if moved:
+            owner = dates[0].class_.ticket_id
+            found = session.execute(select(*dates).where(among(owner, moved)).distinct())
             touched.update(utc_day(moment) for row in found for moment in row if moment)
 
 
@@ -103,6 +116,7 @@ def _flushed(session: Session, _context) -> None:
     """Mark the days the flushed tickets, messages, answers, invitations and runs touch."""
     days: set[date] = set()
     tickets: set[int] = set()
+    moved: set[int] = set()
     for instance in (*session.new, *session.dirty, *session.deleted):
         touches = _TOUCHES.get(type(instance))
         if touches is None:
@@ -112,5 +126,18 @@ def _flushed(session: Session, _context) -> None:
         ticket_id = instance.id if ticket is None else getattr(instance, ticket)
         if ticket_id is not None:
             tickets.add(ticket_id)
+        if isinstance(instance, Ticket) and instance in session.dirty and _moved(instance):
+            moved.add(instance.id)
     if days or tickets:
-        touch(session, tickets=tickets, days=days)
+        touch(session, tickets=tickets, moved=moved, days=days)
+
+
+# The ticket's attributes the reports cut by: a change moves all of its rows between cuts.
+_CUT_BY = ("assignee_id", "category_id", "priority", "channel", "first_sentiment")
+
+
+def _moved(ticket: Ticket) -> bool:
+    return any(
+        attributes.get_history(ticket, name, passive=attributes.PASSIVE_NO_FETCH).has_changes()
+        for name in _CUT_BY
+    )

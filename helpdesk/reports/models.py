@@ -34,8 +34,8 @@ class ReportClaim(db.Model):
 
 
 class ReportDay(db.Model):
-    """One UTC day's figures, added up by reports without cuts instead of reading every
-    ticket of their period (see reports/rollups.py). A row is the whole team's (grain "all",
+    """One UTC day's figures under a report's cuts, added up by reports instead of reading
+    every ticket of their period (see reports/rollups.py). A row is the whole team's (grain "all",
     key 0) or one part of it: an agent's or a category's (key the id, 0 for none), an opening
     mood's, a resolution band's or a complaint cohort's (key the index in their list). Each
     group of columns counts the rows its own date puts on the day; durations are kept as
@@ -45,6 +45,8 @@ class ReportDay(db.Model):
 
     __tablename__ = "report_days"
 
+    # The report's cuts the day was counted under ("" for none; see day_counts.cut_key).
+    cut: Mapped[str] = mapped_column(String(120), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     grain: Mapped[str] = mapped_column(String(10), primary_key=True)
     key: Mapped[int] = mapped_column(Integer, primary_key=True)

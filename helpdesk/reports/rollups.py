@@ -1,11 +1,12 @@
-"""Reports without cuts, added up from the days kept instead of read from every ticket.
+"""Reports added up from the days kept instead of read from every ticket.
 
 A year's report over a million tickets is some forty passes over half a million rows: twelve
 seconds or more. Most of it is the same for every report: what happened on each past day. So
 each UTC day's figures are kept (day_counts.py), with every duration of the day, so that a
 period's medians and percentiles are those of all its values, exactly as `metrics` takes them
-(to the millisecond). A report of whole days with no cut adds up its days; a report with a cut
-is read from the tickets by `metrics`, as before.
+(to the millisecond). A report of whole UTC days adds up its days: the whole team's, or those
+counted under its cuts (an agent, a category...) the first time a report with those cuts is
+asked for. A period that starts or ends within a day is read from the tickets by `metrics`.
 
 A day's rows hold while nothing dated that day changes: a write moves the marks of the days it
 touches (day_marks.py), and a report first counts again the days whose mark moved (after a
@@ -23,7 +24,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from helpdesk.reports import metrics
-from helpdesk.reports.day_counts import COLUMNS, TEXTS, refresh
+from helpdesk.reports.day_counts import COLUMNS, TEXTS, cut_key, refresh
 from helpdesk.reports.day_marks import utc_day
 from helpdesk.reports.metrics import MOODS, RESOLUTION_BANDS, Filter, Spread, Surveys, total
 from helpdesk.reports.models import ReportDay
@@ -32,12 +33,11 @@ from helpdesk.tickets.models import Ticket
 
 
 def applies(f: Filter) -> bool:
-    """Whether the roll-ups answer for this filter: whole days, given in UTC, and no cut."""
-    whole = all(
+    """Whether the days answer for this filter: whole days, given in UTC."""
+    return all(
         moment.utcoffset() == timedelta(0) and moment.time() == time()
         for moment in (f.start, f.end)
     )
-    return whole and not metrics.cut(f)
 
 
 def report(f: Filter, session: Session) -> metrics.Report:
@@ -47,10 +47,10 @@ def report(f: Filter, session: Session) -> metrics.Report:
         return metrics.report(f, session)
     # From the first ticket's day, or the first day kept if earlier (its tickets are gone).
     first_ticket = session.scalar(select(func.min(Ticket.created_at)))
-    first_kept = session.scalar(select(func.min(ReportDay.day)))
+    first_kept = session.scalar(select(func.min(ReportDay.day)).where(ReportDay.cut == cut_key(f)))
     firsts = [day for day in (first_ticket and utc_day(first_ticket), first_kept) if day]
     if firsts:
-        refresh(session, min(firsts), _last_day(f))
+        refresh(session, min(firsts), _last_day(f), f)
     return _Days(f, session).report()
 
 
@@ -115,7 +115,9 @@ class _Days:
         self.f, self.session = f, session
         before = f.previous()
         self.first, self.last = before.start.astimezone(UTC).date(), _last_day(f)
-        rows = session.execute(self._rows().where(ReportDay.day.between(self.first, self.last)))
+        self.cut = ReportDay.cut == cut_key(f)
+        days = ReportDay.day.between(self.first, self.last)
+        rows = session.execute(self._rows().where(self.cut, days))
         self.days: dict[tuple[str, int], dict[date, object]] = defaultdict(dict)
         for row in rows:
             self.days[(row.grain, row.key)][row.day] = row
@@ -254,12 +256,17 @@ class _Days:
         midnight = datetime.combine(end.astimezone(UTC).date(), time(), tzinfo=UTC)
         days = self.session.scalar(
             select(total(ReportDay.created) - total(ReportDay.resolved)).where(
-                ReportDay.grain == "all", ReportDay.key == 0, ReportDay.day < midnight.date()
+                self.cut,
+                ReportDay.grain == "all",
+                ReportDay.key == 0,
+                ReportDay.day < midnight.date(),
             )
         )
-        partly = Filter(start=midnight, end=end, now=end)
+        partly = replace(f, start=midnight, end=end, now=end)
         created, resolved = (
-            self.session.scalar(select(func.count()).where(metrics.during(column, partly)))
+            self.session.scalar(
+                select(func.count()).where(metrics.during(column, partly), *metrics.cut(f))
+            )
             for column in (Ticket.created_at, Ticket.resolved_at)
         )
         return days + created - resolved
@@ -278,7 +285,7 @@ class _Days:
                     for name in COLUMNS
                 ),
             )
-            .where(ReportDay.grain == grain, period)
+            .where(self.cut, ReportDay.grain == grain, period)
             .group_by(ReportDay.key)
         )
         outcomes, arrivals, scores = {}, {}, {}

@@ -157,6 +157,7 @@ def _retag(messages: Sequence) -> None:
         if (first, last) != moods[ticket_id]
     ]
     if changed:
+        rows_rewritten.send(None, moved=[change["ticket"] for change in changed])
         tickets_table = Ticket.__table__
         db.session.execute(
             update(tickets_table)

@@ -13,6 +13,7 @@ status_moved = _signals.signal("status-moved")
 ticket_created = _signals.signal("ticket-created")
 message_added = _signals.signal("message-added")
 # Sent (no sender) after a batch statement rewrote rows around the ORM, with the ids of the
-# tickets=, messages= and survey invitations= it changed (any may be left out), inside the
-# change's transaction: what the ORM's flushes show other areas, these writes tell them.
+# tickets=, messages= and survey invitations= it changed, and of the tickets it moved= (their
+# assignee, category, priority, channel or opening mood changed); any may be left out. Sent
+# inside the change's transaction: what the ORM's flushes show other areas, these writes tell.
 rows_rewritten = _signals.signal("rows-rewritten")

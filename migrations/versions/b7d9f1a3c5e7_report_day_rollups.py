@@ -19,6 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table(
         "report_days",
+        sa.Column("cut", sa.String(length=120), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("grain", sa.String(length=10), nullable=False),
         sa.Column("key", sa.Integer(), nullable=False),
@@ -57,7 +58,7 @@ def upgrade():
         sa.Column("wait", sa.Text(), nullable=True),
         sa.Column("elapsed", sa.Text(), nullable=True),
         sa.Column("first_reply", sa.Text(), nullable=True),
-        sa.PrimaryKeyConstraint("day", "grain", "key", name=op.f("pk_report_days")),
+        sa.PrimaryKeyConstraint("cut", "day", "grain", "key", name=op.f("pk_report_days")),
     )
     op.create_table(
         "report_day_marks",

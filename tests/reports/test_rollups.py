@@ -1,7 +1,7 @@
-"""Reports added up from the daily roll-ups (helpdesk.reports.rollups) over histories made
-through the services: every figure must be what `metrics` reads from the tickets, before and
-after each kind of write, and a write must make the reports compute again only the days it
-touches."""
+"""Reports added up from the days kept (helpdesk.reports.rollups, day_counts, day_marks) over
+histories made through the services: every figure must be what `metrics` reads from the
+tickets, with or without cuts, before and after each kind of write, and a write must make the
+reports count again only the days it touches."""
 
 import dataclasses
 from datetime import timedelta, timezone
@@ -136,17 +136,41 @@ def test_a_report_without_cuts_adds_up_its_days_to_what_the_tickets_give(history
     assert [cohort.tickets for cohort in week.playbooks.cohorts] == [1, 2]  # calm reviewed
 
 
-def test_a_report_with_a_cut_or_a_part_of_a_day_is_read_from_the_tickets(history, ann):
+def test_a_report_with_cuts_adds_up_the_days_counted_under_its_cuts(history, ann, bob):
+    week = MIDNIGHT - timedelta(days=6)
+    couriers = history["calm"].category_id
+    cuts = [
+        {"agent_id": ann.id},
+        {"agent_id": bob.id},
+        {"category_id": couriers},
+        {"priority": "high"},
+        {"channel": "web"},
+        {"sentiment": "negative"},
+        {"agent_id": ann.id, "category_id": couriers},
+    ]
+
+    for cut in cuts:
+        added_up(period(week, 7, **cut))
+
+    kept = db.session.scalars(
+        select(ReportDay.cut).where(ReportDay.grain == "all").distinct().order_by(ReportDay.cut)
+    ).all()
+    assert kept == sorted(day_counts.cut_key(period(week, 7, **cut)) for cut in cuts)
+    ann_week = added_up(period(week, 7, agent_id=ann.id))
+    assert ann_week.current.volume.created == 2  # the angry and the furious customers
+    assert [row.name for row in ann_week.categories] == ["Couriers", "Invoices"]
+
+
+def test_a_period_starting_or_ending_within_a_day_is_read_from_the_tickets(history):
     week = MIDNIGHT - timedelta(days=6)
     assert rollups.applies(period(week, 7))
-    cut = period(week, 7, agent_id=ann.id)
     partly = period(T0 - timedelta(days=6), 7)  # from 09:30
     new_york = timezone(timedelta(hours=-5))
     elsewhere = dataclasses.replace(
         period(week, 7), start=week.astimezone(new_york), end=MIDNIGHT.astimezone(new_york)
     )  # the same moments, written in another zone, whose dates are not the UTC days
 
-    for f in (cut, partly, elsewhere):
+    for f in (partly, elsewhere):
         assert not rollups.applies(f)
         assert differences(metrics.report(f, db.session), rollups.report(f, db.session)) == []
 
@@ -207,9 +231,10 @@ WRITES = [
 @pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__[len("write_") :])
 def test_each_kind_of_write_is_in_the_next_report(history, ann, bob, checklists, write):
     week = period(MIDNIGHT - timedelta(days=6), 7)
+    cuts = [{}, {"agent_id": ann.id}, {"category_id": history["calm"].category_id}]
     if write is write_a_delivered_invitation:
         resolve(history["later"], bob)
-    before = added_up(week)
+    before = [added_up(dataclasses.replace(week, **cut)) for cut in cuts]
     at(hours=7)
     week = dataclasses.replace(week, now=clock.now())
     if write is write_a_completed_checklist:
@@ -217,9 +242,9 @@ def test_each_kind_of_write_is_in_the_next_report(history, ann, bob, checklists,
     else:
         write(history, ann, bob)
 
-    after = added_up(week)
+    after = [added_up(dataclasses.replace(week, **cut)) for cut in cuts]
 
-    assert differences(before, after) != []
+    assert differences(before[0], after[0]) != []
 
 
 def test_retagging_is_in_the_next_report(history):
@@ -229,10 +254,12 @@ def test_retagging_is_in_the_next_report(history):
     db.session.commit()
     week = period(MIDNIGHT - timedelta(days=6), 7)
     before = added_up(week)
+    added_up(dataclasses.replace(week, sentiment="positive"))  # moods the older model gave
 
     assert batch.retag_batch(after_id=0, batch_size=1000) is not None
     assert surveys_service.retag_comments(0, 100) is not None
 
+    assert added_up(dataclasses.replace(week, sentiment="positive")).current.volume.created == 1
     after = added_up(week)
     assert after.sentiment_weeks != before.sentiment_weeks
     # The praise after the furious customer's complaint reads as praise again: recovered.
@@ -258,12 +285,12 @@ def test_a_day_whose_rows_were_computed_before_a_write_is_computed_again(history
     day_marks.touch(db.session, days=[yesterday])
     db.session.commit()
     mark = db.session.get(ReportDayMark, yesterday).version
-    kept = db.session.get(ReportDay, (yesterday, "all", 0))
+    kept = db.session.get(ReportDay, ("", yesterday, "all", 0))
 
     assert kept.version == mark - 1
     assert day_counts.refresh(db.session, first, today) == 1
     db.session.expire_all()
-    assert db.session.get(ReportDay, (yesterday, "all", 0)).version == mark
+    assert db.session.get(ReportDay, ("", yesterday, "all", 0)).version == mark
 
 
 def test_messages_reviewed_and_written_on_other_days_move_both_days(history, ann):
@@ -298,8 +325,8 @@ def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, m
     first, today = (MIDNIGHT - timedelta(days=6)).date(), MIDNIGHT.date()
     real = day_counts._computed
 
-    def counted_then_written(session, run, marks):
-        rows = real(session, run, marks)
+    def counted_then_written(session, run, marks, cuts=None):
+        rows = real(session, run, marks, cuts)
         if today in run:  # a reply lands after the day was read, before it is kept
             answer(history["glad"], ann)
         return rows
@@ -308,6 +335,6 @@ def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, m
     assert day_counts.refresh(db.session, first, today) == 7
     monkeypatch.setattr(day_counts, "_computed", real)
 
-    assert db.session.get(ReportDay, (today, "all", 0)) is None
+    assert db.session.get(ReportDay, ("", today, "all", 0)) is None
     assert day_counts.refresh(db.session, first, today) == 2  # today, and the ticket's first day
     added_up(period(MIDNIGHT - timedelta(days=6), 7))
