@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, attributes
 from helpdesk.extensions import db
 from helpdesk.playbooks.models import PlaybookRun
 from helpdesk.reports.models import ReportDayMark
-from helpdesk.sql import among, insert_for
+from helpdesk.sql import among, day_of, insert_for
 from helpdesk.surveys.models import SurveyInvitation, SurveyResponse
 from helpdesk.tickets.models import Message, Ticket
 from helpdesk.tickets.signals import rows_rewritten
@@ -49,15 +49,19 @@ def touch(
         if ids:
             found = session.execute(select(*dates).where(among(dates[0].class_.id, ids)))
             touched.update(utc_day(moment) for row in found for moment in row if moment)
-    for dates in (
-        (Message.created_at, Message.corrected_at),
-        (SurveyResponse.answered_at,),
-        (SurveyInvitation.created_at,),
-    ):
-        if moved:
-            owner = dates[0].class_.ticket_id
-            found = session.execute(select(*dates).where(among(owner, moved)).distinct())
-            touched.update(utc_day(moment) for row in found for moment in row if moment)
+    if moved:
+        for dated in (
+            Message.created_at,
+            Message.corrected_at,
+            SurveyResponse.answered_at,
+            SurveyInvitation.created_at,
+        ):
+            # The distinct days, not every row: a ticket may have hundreds of messages.
+            owner = dated.class_.ticket_id
+            found = session.scalars(
+                select(day_of(dated)).where(among(owner, moved), dated.is_not(None)).distinct()
+            )
+            touched.update(date.fromisoformat(day) for day in found)
 
 
 _TOUCHED = "reports.touched_days"  # the days touched in a session's transaction, in its info
@@ -117,7 +121,8 @@ def _flushed(session: Session, _context) -> None:
     days: set[date] = set()
     tickets: set[int] = set()
     moved: set[int] = set()
-    for instance in (*session.new, *session.dirty, *session.deleted):
+    dirty = session.dirty  # a set built on each access: once, not once a ticket
+    for instance in (*session.new, *dirty, *session.deleted):
         touches = _TOUCHES.get(type(instance))
         if touches is None:
             continue
@@ -126,7 +131,7 @@ def _flushed(session: Session, _context) -> None:
         ticket_id = instance.id if ticket is None else getattr(instance, ticket)
         if ticket_id is not None:
             tickets.add(ticket_id)
-        if isinstance(instance, Ticket) and instance in session.dirty and _moved(instance):
+        if isinstance(instance, Ticket) and instance in dirty and _moved(instance):
             moved.add(instance.id)
     if days or tickets:
         touch(session, tickets=tickets, moved=moved, days=days)

@@ -50,7 +50,13 @@ def report(f: Filter, session: Session) -> metrics.Report:
     first_kept = session.scalar(select(func.min(ReportDay.day)).where(ReportDay.cut == cut_key(f)))
     firsts = [day for day in (first_ticket and utc_day(first_ticket), first_kept) if day]
     if firsts:
-        refresh(session, min(firsts), _last_day(f), f)
+        # A day written to while it was counted is not kept: count it again (a few times at
+        # most; past that the writes come faster than the counts, so read the tickets).
+        for _attempt in range(3):
+            if not refresh(session, min(firsts), _last_day(f), f):
+                break
+        else:
+            return metrics.report(f, session)
     return _Days(f, session).report()
 
 

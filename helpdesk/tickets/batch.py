@@ -147,17 +147,20 @@ def _retag(messages: Sequence) -> None:
     ticket_ids = sorted({ticket_id for _id, ticket_id, _body in messages})
     rows_rewritten.send(None, tickets=ticket_ids, messages=[id_ for id_, _t, _b in messages])
     moods = opening_and_latest_moods(ticket_ids)
+    found = db.session.execute(
+        select(Ticket.id, Ticket.first_sentiment, Ticket.last_sentiment).where(
+            Ticket.id.in_(ticket_ids)
+        )
+    ).all()
     changed = [
         {"ticket": ticket_id, "first": moods[ticket_id][0], "last": moods[ticket_id][1]}
-        for ticket_id, first, last in db.session.execute(
-            select(Ticket.id, Ticket.first_sentiment, Ticket.last_sentiment).where(
-                Ticket.id.in_(ticket_ids)
-            )
-        )
+        for ticket_id, first, last in found
         if (first, last) != moods[ticket_id]
     ]
+    # A new opening mood moves the ticket, and all it holds, to another cut of the reports.
+    moved = [ticket_id for ticket_id, first, _last in found if first != moods[ticket_id][0]]
+    rows_rewritten.send(None, moved=moved)
     if changed:
-        rows_rewritten.send(None, moved=[change["ticket"] for change in changed])
         tickets_table = Ticket.__table__
         db.session.execute(
             update(tickets_table)

@@ -338,3 +338,30 @@ def test_a_day_written_to_while_it_was_being_counted_is_not_kept(history, ann, m
     assert db.session.get(ReportDay, ("", today, "all", 0)) is None
     assert day_counts.refresh(db.session, first, today) == 2  # today, and the ticket's first day
     added_up(period(MIDNIGHT - timedelta(days=6), 7))
+
+
+def test_a_report_whose_days_keep_being_written_to_is_read_from_the_tickets(
+    history, ann, monkeypatch
+):
+    real = day_counts._computed
+    counts = []
+
+    def counted_then_written(session, run, marks, cuts=None):
+        counts.append(run)
+        rows = real(session, run, marks, cuts)
+        customer_writes(history["glad"], "Any news?")  # every count, a message lands today
+        return rows
+
+    read = []
+    real_report = metrics.report
+    monkeypatch.setattr(day_counts, "_computed", counted_then_written)
+    monkeypatch.setattr(
+        metrics, "report", lambda f, session: read.append(f) or real_report(f, session)
+    )
+    week = period(MIDNIGHT - timedelta(days=6), 7)
+
+    report = rollups.report(week, db.session)
+
+    assert read == [week]  # counted three times, then read from the tickets
+    assert counts[-1] == [MIDNIGHT.date()]
+    assert differences(real_report(week, db.session), report) == []
