@@ -2,8 +2,10 @@
 
 Every ORM flush that writes a ticket, a customer message, a survey answer or invitation, or a
 playbook run notes the days it touches: the ticket's day of creation and days of resolution
-(old and new), and the message's, review's, answer's or invitation's own day. The writes that
-go around the ORM (retagging, an invitation's delivery) send rows_rewritten, which notes the
+(old and new), and the message's, review's, answer's or invitation's own day. A ticket given
+to another agent, category, priority, channel or opening mood takes all its messages, answers
+and invitations to other cuts of the reports, so their days are noted too. The writes that go
+around the ORM (retagging, an invitation's delivery) send rows_rewritten, which notes the
 same. The transaction moves those days' marks (ReportDayMark) on as its last statement.
 """
 
