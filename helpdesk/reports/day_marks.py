@@ -135,8 +135,19 @@ def _flushed(session: Session, _context) -> None:
             tickets.add(ticket_id)
         if isinstance(instance, Ticket) and instance in dirty and _moved(instance):
             moved.add(instance.id)
-    if days or tickets:
-        touch(session, tickets=tickets, moved=moved, days=days)
+    # A ticket written in this flush gives its days without a query (a reply's, usually): its
+    # version was checked, so the session holds what the database does.
+    written = {
+        instance.id: instance
+        for instance in (*session.new, *dirty)
+        if isinstance(instance, Ticket)
+        and {"created_at", "resolved_at"} <= instance.__dict__.keys()
+    }
+    for ticket_id in tickets & written.keys():
+        days |= _days_of(written[ticket_id], "created_at", "resolved_at")
+    unknown = tickets - written.keys()
+    if days or unknown or moved:
+        touch(session, tickets=unknown, moved=moved, days=days)
 
 
 # The ticket's attributes the reports cut by: a change moves all of its rows between cuts.
