@@ -10,6 +10,7 @@ from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from helpdesk import config as settings
+from helpdesk import page_cache
 from helpdesk.database import (
     apply_sqlite_pragmas,
     begin_before_savepoint,
@@ -137,6 +138,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
     with app.app_context():
+        page_cache.init_app(app)
         engine = db.engine
         if engine.dialect.name == "sqlite":
             busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]

@@ -236,6 +236,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Serve `/bench/ceiling`, the benchmark's minimal page (for `make bench` only).",
     ),
     Setting(
+        "HELPDESK_PAGE_CACHE_MB",
+        "PAGE_CACHE_MB",
+        32,
+        _number,
+        "Memory each worker may use to keep drawn pages (the queue, tickets, searches) and send "
+        "them again until the next write or minute (`0` draws every page).",
+    ),
+    Setting(
         "HELPDESK_REPORTS_CACHE_SECONDS",
         "REPORTS_CACHE_SECONDS",
         600,

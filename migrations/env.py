@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from helpdesk.page_cache import UNCOUNTED
+
 config = context.config
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
@@ -39,7 +41,9 @@ def run_migrations_online() -> None:
 
     configure_args = dict(current_app.extensions["migrate"].configure_args)
     configure_args.setdefault("process_revision_directives", skip_empty_autogenerate)
-    with engine.connect() as connection:
+    # Migrations do not move the pages' data version (page_cache.py): its table may not exist
+    # yet, and the app starts again after them.
+    with engine.connect().execution_options(**{UNCOUNTED: True}) as connection:
         context.configure(
             connection=connection, target_metadata=target_db.metadata, **configure_args
         )

@@ -31,6 +31,7 @@ from helpdesk.extensions import db
 from helpdesk.outbox import service as outbox_service
 from helpdesk.outbox.delivery import DeliveryError
 from helpdesk.outbox.models import OutboxEmail
+from helpdesk.page_cache import DataVersion
 from helpdesk.playbooks import service as playbooks_service
 from helpdesk.reports import cache as report_cache
 from helpdesk.surveys.models import SurveyInvitation
@@ -224,6 +225,7 @@ def _empty_all_tables(backend: str) -> None:
         Category(name=name, position=position)
         for position, name in enumerate(DEFAULT_CATEGORIES, start=1)
     )
+    db.session.add(DataVersion(id=1, value=0))
     db.session.commit()
 
 

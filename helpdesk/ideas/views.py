@@ -26,6 +26,7 @@ from helpdesk.ideas.forms import (
 )
 from helpdesk.ideas.models import IdeaStatus
 from helpdesk.navigation import COUNTERS
+from helpdesk.page_cache import kept
 from helpdesk.text import single_line
 from helpdesk.tickets.forms import choices
 from helpdesk.web import apply_control, page_number, public_write, referrer_path, show_on_form
@@ -56,6 +57,7 @@ def _filters() -> dict:
 
 @bp.route("/ideas")
 @allow(ANYONE)
+@kept
 def index():
     """The board: top, new or trending ideas, by status and category, searchable."""
     filters = _filters()

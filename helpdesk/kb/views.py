@@ -20,6 +20,7 @@ from helpdesk.auth.access import ANYONE, allow
 from helpdesk.kb import catalogue, search, service
 from helpdesk.kb.forms import FeedbackForm
 from helpdesk.outbox.service import absolute_url
+from helpdesk.page_cache import kept
 from helpdesk.text import single_line
 from helpdesk.tickets import categories
 from helpdesk.web import Page, apply_control, page_number, public_write
@@ -64,6 +65,7 @@ def form_key() -> str | None:
 
 @bp.route("/kb")
 @allow(ANYONE)
+@kept
 def index():
     """Categories with their articles, the most read and the latest."""
     return render_template(
@@ -76,6 +78,7 @@ def index():
 
 @bp.route("/kb/categories/<int:category_id>")
 @allow(ANYONE)
+@kept
 def category(category_id: int):
     """One category's articles."""
     found = categories.get(category_id)
@@ -85,6 +88,7 @@ def category(category_id: int):
 
 @bp.route("/kb/search")
 @allow(ANYONE)
+@kept
 def find():
     """Full-text search over published articles."""
     query = query_text()

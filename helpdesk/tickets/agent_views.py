@@ -7,6 +7,7 @@ from helpdesk import clock
 from helpdesk.auth.access import STAFF, allow
 from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
+from helpdesk.page_cache import kept
 from helpdesk.paging import bounded_page
 from helpdesk.tickets import batch, service
 from helpdesk.tickets.detail import category_choices, staff_members
@@ -37,6 +38,7 @@ def _filters_from(form: QueueFilterForm) -> QueueFilters:
 
 @bp.route("/agent/tickets")
 @allow(STAFF)
+@kept
 def queue():
     """The queue: saved views, filters, search, sorting and pages."""
     form = QueueFilterForm(request.args)

@@ -1,7 +1,5 @@
 """Forms of the ticket pages: new ticket, reply, status, assignment, properties, queue filters."""
 
-import secrets
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import (
@@ -17,6 +15,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from helpdesk.fields import SelectField
+from helpdesk.page_cache import one_time_key
 from helpdesk.sentiment import LABELS
 from helpdesk.text import multi_line, single_line
 from helpdesk.tickets.models import Channel, MessageKind, Priority, Status
@@ -62,9 +61,7 @@ class NewTicketForm(FlaskForm):
     body = _body_field("Describe the problem")
     category = SelectField("Category", coerce=optional_int, validators=[Optional()])
     attachments = MultipleFileField("Attachments (optional)")
-    submission_key = HiddenField(
-        default=lambda: secrets.token_urlsafe(16), validators=[Length(max=64)]
-    )
+    submission_key = HiddenField(default=one_time_key, validators=[Length(max=64)])
 
 
 class ReplyForm(FlaskForm):
@@ -89,9 +86,7 @@ class ReplyForm(FlaskForm):
     )
     attachments = MultipleFileField("Attachments (optional)")
     version = IntegerField(validators=[Optional()])  # optional: a reply is never refused for it
-    submission_key = HiddenField(
-        default=lambda: secrets.token_urlsafe(16), validators=[Length(max=64)]
-    )
+    submission_key = HiddenField(default=one_time_key, validators=[Length(max=64)])
 
 
 class StatusForm(FlaskForm):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from helpdesk.auth.access import CUSTOMERS, SIGNED_IN, allow
 from helpdesk.errors import Conflict, Forbidden, Invalid, NotFound
 from helpdesk.extensions import db
+from helpdesk.page_cache import kept
 from helpdesk.tickets import attachments, history, service
 from helpdesk.tickets.detail import category_choices, detail_context, reply_form_for
 from helpdesk.tickets.forms import NewTicketForm, StatusForm
@@ -57,6 +58,7 @@ def create():
 
 @bp.route("/my/tickets")
 @allow(CUSTOMERS)
+@kept
 def mine():
     """The customer's own tickets, latest activity first."""
     page = db.paginate(
@@ -72,6 +74,7 @@ def mine():
 
 @bp.route("/tickets/<int:number>")
 @allow(SIGNED_IN)
+@kept
 def detail(number: int):
     """The thread; staff also see notes, moods, history and the controls."""
     ticket = service.ticket_for(current_user, number)

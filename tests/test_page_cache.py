@@ -1,0 +1,224 @@
+"""Kept pages (helpdesk/page_cache.py): a page asked for again is sent without being drawn,
+and never shows anything older than the last write, from any worker, by any path."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from helpdesk import clock, create_app
+from helpdesk.extensions import db
+from helpdesk.page_cache import DataVersion
+from helpdesk.reports import cache as report_cache
+from helpdesk.tickets.models import Ticket
+from tests.factories import DEFAULT_PASSWORD, make_ticket, make_user
+from tests.reliability.web import WebClient, hidden_fields
+
+
+def version() -> int:
+    return db.session.scalar(select(DataVersion.value))
+
+
+def test_a_page_asked_for_again_is_sent_as_drawn_without_its_queries(login, statements):
+    agent_browser, _agent = login("agent")
+    make_ticket(subject="Printer on fire")
+
+    statements.clear()
+    first = agent_browser.get("/agent/tickets").get_data(as_text=True)
+    drawn = len(statements)
+    statements.clear()
+    again = agent_browser.get("/agent/tickets").get_data(as_text=True)
+
+    assert "Printer on fire" in again
+    assert again == first
+    assert len(statements) == 2 < drawn  # who is signed in, and the data version
+
+
+def test_a_reply_shows_at_once_on_the_pages_that_were_kept(login):
+    agent_browser, _agent = login("agent")
+    customer_browser, customer = login("customer")
+    ticket = make_ticket(customer=customer, subject="Broken zip")
+    for browser, path in (
+        (agent_browser, "/agent/tickets"),
+        (agent_browser, f"/tickets/{ticket.number}"),
+        (customer_browser, f"/tickets/{ticket.number}"),
+    ):
+        browser.get(path)
+
+    replied = customer_browser.post(
+        f"/tickets/{ticket.number}/reply", data={"body": "Still broken after the update."}
+    )
+    assert replied.status_code == 302
+
+    assert "Still broken after the update." in agent_browser.get(
+        f"/tickets/{ticket.number}"
+    ).get_data(as_text=True)
+    assert "Still broken after the update." in customer_browser.get(
+        f"/tickets/{ticket.number}"
+    ).get_data(as_text=True)
+    queue = agent_browser.get("/agent/tickets").get_data(as_text=True)
+    assert "Broken zip" in queue
+
+
+def test_a_write_that_goes_around_the_orm_shows_at_once(login):
+    agent_browser, _agent = login("agent")
+    ticket = make_ticket(subject="Old subject")
+    assert "Old subject" in agent_browser.get("/agent/tickets").get_data(as_text=True)
+
+    db.session.execute(update(Ticket).where(Ticket.id == ticket.id).values(subject="New subject"))
+    db.session.commit()
+
+    queue = agent_browser.get("/agent/tickets").get_data(as_text=True)
+    assert "New subject" in queue
+    assert "Old subject" not in queue
+
+
+def test_reading_and_keeping_reports_leave_the_version_alone(login):
+    supervisor_browser, _supervisor = login("supervisor")
+    make_ticket()
+    before = version()
+
+    assert supervisor_browser.get("/reports?period=30").status_code == 200
+    report_cache.settle()
+    assert supervisor_browser.get("/agent/tickets").status_code == 200
+    assert version() == before  # the report's cache and day counts are not the pages' data
+
+    make_ticket()
+    assert version() != before
+
+
+def test_a_rolled_back_write_leaves_the_version_alone(app):
+    before = version()
+    db.session.execute(update(Ticket).values(subject="Never kept"))
+    db.session.rollback()
+    db.session.execute(select(Ticket.id)).all()
+    db.session.commit()  # a transaction that only read
+
+    assert version() == before
+
+
+def test_each_user_is_sent_their_own_page(login):
+    first_browser, first = login("customer")
+    second_browser, second = login("customer")
+    make_ticket(customer=first, subject="Parcel of the first customer")
+    make_ticket(customer=second, subject="Invoice of the second customer")
+
+    first_page = first_browser.get("/my/tickets").get_data(as_text=True)
+    second_page = second_browser.get("/my/tickets").get_data(as_text=True)
+
+    assert "Parcel of the first customer" in first_page
+    assert "Invoice of the second customer" not in first_page
+    assert "Invoice of the second customer" in second_page
+    assert "Parcel of the first customer" not in second_page
+
+
+def test_another_customers_ticket_is_not_sent_from_a_kept_page(login):
+    owner_browser, owner = login("customer")
+    other_browser, _other = login("customer")
+    ticket = make_ticket(customer=owner, subject="Private matter")
+    assert owner_browser.get(f"/tickets/{ticket.number}").status_code == 200
+
+    response = other_browser.get(f"/tickets/{ticket.number}")
+
+    assert response.status_code == 404
+    assert "Private matter" not in response.get_data(as_text=True)
+
+
+def test_a_kept_page_carries_this_sessions_csrf_token_and_a_fresh_submission_key(app, statements):
+    app.config["WTF_CSRF_ENABLED"] = True
+    agent = make_user("agent")
+    ticket = make_ticket(subject="Two tabs")
+    path = f"/tickets/{ticket.number}"
+    browsers = []
+    for _ in range(2):  # two browsers of the same agent
+        browser = app.test_client()
+        login_form = hidden_fields(browser.get("/login").get_data(as_text=True), "/login")
+        signed_in = browser.post(
+            "/login", data={**login_form, "email": agent.email, "password": DEFAULT_PASSWORD}
+        )
+        assert signed_in.status_code == 302
+        browsers.append(browser)
+    forms = []
+    for browser in browsers:  # the second is sent the page kept for the first
+        statements.clear()
+        forms.append(
+            (browser, hidden_fields(browser.get(path).get_data(as_text=True), path + "/reply"))
+        )
+    assert len(statements) == 2
+
+    (first, first_form), (second, second_form) = forms
+    assert first_form["csrf_token"] != second_form["csrf_token"]
+    assert first_form["submission_key"] != second_form["submission_key"]
+    for browser, form, body in (
+        (second, second_form, "From the second tab."),
+        (first, first_form, "From the first tab."),
+    ):
+        sent = browser.post(path + "/reply", data={**form, "body": body, "kind": "reply"})
+        assert sent.status_code == 302, sent.get_data(as_text=True)[-300:]
+    page = first.get(path).get_data(as_text=True)
+    assert "From the second tab." in page and "From the first tab." in page
+
+
+def test_time_left_is_drawn_again_when_the_minute_changes(login):
+    agent_browser, _agent = login("agent")
+    make_ticket(subject="Waiting", priority="urgent")
+    before = agent_browser.get("/agent/tickets").get_data(as_text=True)
+    assert "1 h left" in before
+
+    clock.advance(timedelta(minutes=1))
+    after = agent_browser.get("/agent/tickets").get_data(as_text=True)
+
+    assert "59 min left" in after
+
+
+def test_a_flashed_message_is_shown_once(login):
+    agent_browser, _agent = login("agent")
+    ticket = make_ticket()
+    path = f"/tickets/{ticket.number}"
+    agent_browser.get(path)
+    agent_browser.post(path + "/reply", data={"body": "On it.", "kind": "reply"})
+
+    shown = agent_browser.get(path).get_data(as_text=True)
+    again = agent_browser.get(path).get_data(as_text=True)
+
+    assert "Message sent." in shown
+    assert "Message sent." not in again
+    assert "On it." in again
+
+
+@pytest.mark.only_on("sqlite")
+def test_a_write_through_one_worker_shows_on_every_worker(gunicorn):
+    agent = make_user("agent")
+    ticket = make_ticket(subject="Seen by both workers")
+    server = gunicorn(workers=2)
+    web = WebClient(server.url)
+    web.sign_in(agent.email)
+    path = f"/tickets/{ticket.number}"
+    for _ in range(6):  # both workers draw the page and keep it
+        assert web.get(path).status_code == 200
+
+    replied = web.submit(path, path + "/reply", {"body": "Answered through one worker."})
+    assert replied.status_code == 302
+
+    pages = [web.get(path).text for _ in range(6)]
+    assert all("Answered through one worker." in page for page in pages)
+
+
+def test_no_page_is_kept_when_the_setting_is_zero(app, login, statements, tmp_path):
+    unkept = create_app(
+        {
+            "INSTANCE_PATH": str(tmp_path),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/unkept.db",
+            "PAGE_CACHE_MB": 0,
+        }
+    )
+    assert "page_cache" not in unkept.extensions
+    app.extensions.pop("page_cache")  # this app, as the setting leaves it
+    agent_browser, _agent = login("agent")
+    make_ticket()
+    agent_browser.get("/agent/tickets")
+
+    statements.clear()
+    agent_browser.get("/agent/tickets")
+
+    assert len(statements) > 2
