@@ -8,7 +8,10 @@ password bench-password); a SQLite file is measured on a fresh copy, so runs do 
 each page the load generator (wrk, from Debian's `wrk` package) holds `--connections` clients
 for `--duration` seconds and reports requests/s, p50, p99 and errors; `/bench/ceiling` (one
 indexed query and the base layout) is the ceiling every figure is also read against. Worker
-memory is read from /proc after each page. Then, in this process: the metrics for 30 and 365
+memory is read from /proc after each page. The queue and a ticket page are also loaded while a
+reply is posted every --write-every seconds alongside (each write makes every worker draw its
+pages again: see helpdesk/page_cache.py); `--page-cache-mb 0` measures with no page kept at
+all. Then, in this process: the metrics for 30 and 365
 days (cold and from the cache), the tagger per message against TextBlob alone, retagging
 (optional: `--retag`), and the CSV export of a year.
 
@@ -20,6 +23,7 @@ import contextlib
 import os
 import platform
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -28,8 +32,10 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import tracemalloc
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -165,6 +171,8 @@ def serve(url: str, args) -> tuple[subprocess.Popen, str]:
         # limits that stop one address posting thousands of votes a minute.
         "HELPDESK_PUBLIC_WRITE_RATE_LIMIT": "1000000 per minute",
     }
+    if args.page_cache_mb is not None:
+        environment["HELPDESK_PAGE_CACHE_MB"] = str(args.page_cache_mb)
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
         f"--workers={args.workers}",
@@ -273,6 +281,12 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
                 },
             ),
         ]
+        every = args.write_every
+        beside_writes = [
+            (f"{name}, a reply every {every:g} s", path, sessions[who])
+            for name, path, who in read_pages(target)
+            if name in ("queue, first page", "ticket page")
+        ]
         results, rss, pss = [], 0.0, 0.0
         for name, path, session, script in pages:
             settle(base)
@@ -280,6 +294,13 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
             now_rss, now_pss = worker_memory_mb(server.pid)
             rss, pss = max(rss, now_rss), max(pss, now_pss)
             print(f"  {name}: {results[-1].requests_per_second:.0f} req/s", file=sys.stderr)
+        for name, path, session in beside_writes:
+            settle(base)
+            with replying(base, f"/tickets/{target['replied']}/reply", agent, every) as posted:
+                results.append(wrk(name, base + path, session, args))
+            print(f"  {name}: {results[-1].requests_per_second:.0f} req/s", file=sys.stderr)
+            if posted[0] < args.duration / every / 2:
+                raise SystemExit(f"only {posted[0]} replies were posted beside {name}")
         return results, (rss, pss)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -288,6 +309,43 @@ def load_phase(url: str, args) -> tuple[list[Load], float]:
         except subprocess.TimeoutExpired:  # workers stuck in long requests
             server.kill()
             server.wait()
+
+
+@contextlib.contextmanager
+def replying(base: str, path: str, session: Session, every: float):
+    """Post a reply as `session` every `every` seconds until the block ends; yields the
+    number posted so far (in a one-item list)."""
+    posted, stop = [0], threading.Event()
+
+    def post() -> None:
+        while not stop.wait(every):
+            body = urllib.parse.urlencode(
+                {
+                    "csrf_token": session.csrf,
+                    "kind": "reply",
+                    "body": "Thanks, on it.",
+                    "submission_key": secrets.token_urlsafe(16),
+                }
+            ).encode()
+            request = urllib.request.Request(base + path, data=body, method="POST")
+            request.add_header("Cookie", session.cookie)
+            try:
+                urllib.request.build_opener(NoRedirect).open(request, timeout=10).read()
+            except urllib.error.HTTPError as answer:  # 302 back to the ticket when posted
+                posted[0] += answer.code == 302
+
+    thread = threading.Thread(target=post, daemon=True)
+    thread.start()
+    try:
+        yield posted
+    finally:
+        stop.set()
+        thread.join()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
 
 
 def timed(function, *arguments):
@@ -474,6 +532,14 @@ def main() -> None:
         "--preload", action="store_true", help="load the app once, before forking the workers"
     )
     parser.add_argument("--retag", action="store_true", help="also time `sentiment retag`")
+    parser.add_argument(
+        "--write-every", type=float, default=0.5, help="seconds between replies beside a load"
+    )
+    parser.add_argument(
+        "--page-cache-mb",
+        type=float,
+        help="HELPDESK_PAGE_CACHE_MB for the server (0: no page kept; default: the app's)",
+    )
     parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
     args = parser.parse_args()
     if shutil.which("wrk") is None:

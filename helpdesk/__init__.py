@@ -138,7 +138,6 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
     with app.app_context():
-        page_cache.init_app(app)
         engine = db.engine
         if engine.dialect.name == "sqlite":
             busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]
@@ -148,6 +147,7 @@ def register_extensions(app: Flask) -> None:
 
             event.listen(engine, "connect", prepare)
             event.listen(engine, "savepoint", begin_before_savepoint)
+        page_cache.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -11,35 +11,48 @@ database or the minute ends. How it stays right:
 - A request reads the number first and keeps its page under it and under the minute: a
   write in any worker is seen by every worker at its next request, and a page that shows
   time left ("2 h left", check-ins due) is drawn again each minute.
+- The number is read before the signed-in user is loaded, so a page drawn for someone whose
+  role was just changed is kept under the number that change left, never under an older one;
+  and who may see the page is checked on every request, kept or not (`@allow` runs first).
 - Pages are kept per signed-in user and full address (path and query string), in each worker
   process, for the newest number and minute only, within HELPDESK_PAGE_CACHE_MB.
 - Only a GET answered 200 with HTML and no flashed message is kept, and a page is drawn
   whenever the session holds a message to flash. What must differ on every sending is put
   back fresh: the CSRF token (this session's) and one-time keys (`one_time_key()`).
+- Counters of readers (an article's views, the suggestions a new-ticket form was shown) are
+  written `UNCOUNTED`: lists and figures built on them may be up to a minute behind, so that
+  a busy help centre's readers do not redraw every agent's pages.
 
 Views opt in with `@kept`, below their `@allow`: only views whose page depends on nothing but
 the user, the address, the data and the clock's minute (a view that counts its readers, such
-as an article, writes on GET and must not be kept).
+as an article, writes on GET and must not be kept); a view calls `not_kept()` for a page
+that must not be sent again (the reports while their figures are being computed).
 """
 
+import logging
 import re
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
 from flask import Flask, current_app, g, make_response, request, session
+from flask.globals import request_ctx
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import BigInteger, Integer, event, select
+from sqlalchemy import BigInteger, Integer, event, inspect, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from helpdesk import clock
 from helpdesk.database import Base
 from helpdesk.extensions import db
+
+log = logging.getLogger(__name__)
 
 
 class DataVersion(Base):
@@ -51,13 +64,13 @@ class DataVersion(Base):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-# Tables whose writes change no page that is kept: caches of the reports (the reports page
-# is not kept; it has its own cache, invalidated by the day marks) and this number itself.
+# Tables whose writes change no page that is kept: caches of the reports (their page is kept
+# only with figures the report cache calls current) and this number itself.
 CACHE_TABLES = frozenset(
     {"data_version", "report_cache", "report_claims", "report_days", "report_day_marks"}
 )
-# A connection given this execution option moves no number (the migrations: the table may
-# not exist yet, or no longer).
+# An execution option: a statement (or a whole connection) given it moves no number. For
+# counters of readers, and for the migrations (the table may not exist yet, or no longer).
 UNCOUNTED = "helpdesk_uncounted"
 
 _WROTE = "helpdesk_wrote"
@@ -69,11 +82,14 @@ _TARGET = re.compile(
 # A random number rather than a count: a database restored from a backup, or emptied and
 # filled again, never comes back to a number some worker kept pages under.
 _MOVE = "UPDATE data_version SET value = {}"
+_READ = "helpdesk.data_version"  # (number, when it was read) in the request's WSGI environ
 
 
-def _noted(connection: Connection, cursor, statement: str, *_args) -> None:
+def _noted(connection: Connection, cursor, statement: str, parameters, context, *_args) -> None:
     """Note a statement that writes to a table pages show."""
     if connection.info.get(_WROTE) or statement.lstrip()[:9].upper().startswith(_READS):
+        return
+    if context is not None and context.execution_options.get(UNCOUNTED):
         return
     target = _TARGET.match(statement)
     if target is not None and target[1].lower() in CACHE_TABLES:
@@ -83,15 +99,8 @@ def _noted(connection: Connection, cursor, statement: str, *_args) -> None:
 
 def _committing(connection: Connection) -> None:
     """Move the number inside the transaction, just before SQLAlchemy sends COMMIT."""
-    if not connection.info.pop(_WROTE, False):
-        return
-    if connection.get_execution_options().get(UNCOUNTED):
-        return
-    cursor = connection.connection.cursor()  # the driver's own: past these hooks, same transaction
-    try:
-        cursor.execute(_MOVE.format(secrets.randbits(62)))
-    finally:
-        cursor.close()
+    if connection.info.pop(_WROTE, False) and not connection.get_execution_options().get(UNCOUNTED):
+        connection.exec_driver_sql(_MOVE.format(secrets.randbits(62)))
 
 
 def _forget(connection: Connection) -> None:
@@ -110,6 +119,24 @@ def data_version() -> int | None:
     return db.session.scalar(select(DataVersion.value).where(DataVersion.id == 1))
 
 
+def _read_first() -> None:
+    """Before anything else of a request for a kept page: read the number, then let the user
+    load (expired if something loaded it already), so the user is at least as new as it."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method != "GET" or not getattr(view, "kept_page", False):
+        return
+    request.environ[_READ] = (data_version(), time.monotonic())
+    loaded = g.get("_login_user")
+    if loaded is not None and loaded.is_authenticated:
+        db.session.expire(loaded)
+
+
+def not_kept() -> None:
+    """Draw this request's page for this request only (it shows figures still being worked
+    out, which change without a write)."""
+    g.page_not_kept = True
+
+
 def one_time_key() -> str:
     """A fresh random key for a form (a submission key), made again each time a kept page
     holding it is sent."""
@@ -123,7 +150,7 @@ def one_time_key() -> str:
 class KeptPage:
     """A drawn page, cut where its per-sending values go: parts[0] fresh parts[1] fresh ..."""
 
-    parts: tuple[str, ...]
+    parts: tuple[bytes, ...]
     fresh: tuple[str, ...]  # "csrf" or "key", one between each two parts
     content_type: str
 
@@ -131,97 +158,113 @@ class KeptPage:
     def size(self) -> int:
         return sum(len(part) for part in self.parts)
 
-    def sent(self) -> str:
-        values = {"csrf": generate_csrf() if "csrf" in self.fresh else ""}
-        text = [self.parts[0]]
+    def sent(self) -> bytes:
+        csrf = generate_csrf().encode() if "csrf" in self.fresh else b""
+        body = [self.parts[0]]
         for kind, part in zip(self.fresh, self.parts[1:], strict=True):
-            text.append(values["csrf"] if kind == "csrf" else secrets.token_urlsafe(16))
-            text.append(part)
-        return "".join(text)
+            body.append(csrf if kind == "csrf" else secrets.token_urlsafe(16).encode())
+            body.append(part)
+        return b"".join(body)
 
 
-def _kept(body: str, content_type: str) -> KeptPage:
-    fresh = {key: "key" for key in g.get("one_time_keys", ())}
+def _kept(body: bytes, content_type: str) -> KeptPage:
+    fresh = {key.encode(): "key" for key in g.get("one_time_keys", ())}
     token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
     if token:
-        fresh[token] = "csrf"
+        fresh[token.encode()] = "csrf"
     if not fresh:
         return KeptPage((body,), (), content_type)
-    pieces = re.split("(" + "|".join(map(re.escape, fresh)) + ")", body)
+    pieces = re.split(b"(" + b"|".join(map(re.escape, fresh)) + b")", body)
     kinds = tuple(fresh[value] for value in pieces[1::2])
     return KeptPage(tuple(pieces[0::2]), kinds, content_type)
 
 
 class PageStore:
     """One worker's kept pages for one generation (data version, minute), least recently
-    used first out past `max_bytes`."""
+    used first out past `max_bytes` (the pages' bytes and their addresses')."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._generation: tuple | None = None
-        self._pages: OrderedDict[tuple, KeptPage] = OrderedDict()
+        self._read_at = float("-inf")  # when the request that began this generation read it
+        self._pages: OrderedDict[tuple, tuple[KeptPage, int]] = OrderedDict()
         self._bytes = 0
 
     def get(self, generation: tuple, key: tuple) -> KeptPage | None:
         with self._lock:
-            if generation != self._generation:
+            if generation != self._generation or key not in self._pages:
                 return None
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
+            self._pages.move_to_end(key)
+            return self._pages[key][0]
 
-    def put(self, generation: tuple, key: tuple, page: KeptPage) -> None:
-        if page.size > self.max_bytes:
+    def put(self, generation: tuple, read_at: float, key: tuple, page: KeptPage) -> None:
+        size = page.size + len(key[1])
+        if size > self.max_bytes:
             return
         with self._lock:
-            if generation != self._generation:  # a write or a new minute: the rest is stale
-                self._generation, self._pages, self._bytes = generation, OrderedDict(), 0
-            old = self._pages.pop(key, None)
-            self._bytes += page.size - (old.size if old else 0)
-            self._pages[key] = page
+            if generation != self._generation:
+                if read_at < self._read_at:
+                    return  # a slow request's page, of an older generation than the store's
+                self._generation, self._read_at = generation, read_at
+                self._pages, self._bytes = OrderedDict(), 0  # a write or a new minute
+            _old, old_size = self._pages.pop(key, (None, 0))
+            self._pages[key] = (page, size)
+            self._bytes += size - old_size
             while self._bytes > self.max_bytes:
-                _, evicted = self._pages.popitem(last=False)
-                self._bytes -= evicted.size
+                _, (_evicted, evicted_size) = self._pages.popitem(last=False)
+                self._bytes -= evicted_size
 
 
 def kept(view: Callable) -> Callable:
-    """Send the view's page as drawn before while nothing was written since (see above)."""
+    """Send the view's page as drawn before while nothing was written since (see above).
+    Goes below `@allow`."""
 
     @wraps(view)
     def serve(*args, **kwargs):
         store: PageStore | None = current_app.extensions.get("page_cache")
-        if store is None or request.method != "GET" or session.get("_flashes"):
-            return view(*args, **kwargs)
-        version = data_version()
-        if version is None:
+        version, read_at = request.environ.get(_READ, (None, 0.0))
+        if store is None or version is None or session.get("_flashes"):
             return view(*args, **kwargs)
         now = clock.now()
         generation = (version, now.date(), now.hour, now.minute)
-        user = current_user.id if current_user.is_authenticated else None
-        key = (user, request.full_path)
+        key = (current_user.id if current_user.is_authenticated else None, request.full_path)
         page = store.get(generation, key)
         if page is not None:
             return current_app.response_class(page.sent(), content_type=page.content_type)
-        g.one_time_keys = []  # (g can outlive a request: tests keep one app context)
+        g.one_time_keys, g.page_not_kept = [], False  # (tests keep g across requests)
         response = make_response(view(*args, **kwargs))
         if (
             response.status_code == 200
             and response.mimetype == "text/html"
             and not response.is_streamed
-            and not session.get("_flashes")
+            and not request_ctx.flashes  # shown on this page
+            and not session.get("_flashes")  # left for the next
+            and not g.page_not_kept
         ):
-            page = _kept(response.get_data(as_text=True), response.content_type)
-            store.put(generation, key, page)
+            page = _kept(response.get_data(), response.content_type)
+            store.put(generation, read_at, key, page)
         return response
 
+    serve.kept_page = True
     return serve
 
 
 def init_app(app: Flask) -> None:
-    """Count writes on the app's engine and give the app its store (none when the setting is 0)."""
+    """Count writes on the app's engine, read the number first on requests for kept pages,
+    and give the app its store (none when the setting is 0). A database not migrated to
+    have the number's table gets none of it, rather than failing every write."""
+    try:
+        migrated = inspect(db.engine).has_table("data_version")
+    except SQLAlchemyError:  # not reachable now: it will be, migrated as the code expects
+        migrated = True
+    finally:
+        db.engine.dispose()  # no connection made here may reach a worker forked from this process
+    if not migrated:
+        log.warning("no data_version table (run `flask db upgrade`): pages are not kept")
+        return
     count_writes(db.engine)
+    app.before_request_funcs.setdefault(None, []).insert(0, _read_first)
     megabytes = app.config["PAGE_CACHE_MB"]
     if megabytes > 0:
         app.extensions["page_cache"] = PageStore(int(megabytes * 1024 * 1024))

@@ -11,7 +11,7 @@ from helpdesk.extensions import db
 from helpdesk.page_cache import DataVersion
 from helpdesk.reports import cache as report_cache
 from helpdesk.tickets.models import Ticket
-from tests.factories import DEFAULT_PASSWORD, make_ticket, make_user
+from tests.factories import DEFAULT_PASSWORD, make_article, make_ticket, make_user
 from tests.reliability.web import WebClient, hidden_fields
 
 
@@ -222,3 +222,39 @@ def test_no_page_is_kept_when_the_setting_is_zero(app, login, statements, tmp_pa
     agent_browser.get("/agent/tickets")
 
     assert len(statements) > 2
+
+
+def test_a_demoted_agent_is_refused_the_queue_they_were_sent_before(login):
+    agent_browser, agent = login("agent")
+    assert agent_browser.get("/agent/tickets").status_code == 200
+
+    agent.role = "customer"
+    db.session.commit()
+
+    assert agent_browser.get("/agent/tickets").status_code == 403
+
+
+def test_readers_of_an_article_leave_the_agents_pages_kept(client, login):
+    agent_browser, _agent = login("agent")
+    article = make_article(title="Resetting a password")
+    before = version()
+
+    assert client.get(f"/kb/{article.slug}").status_code == 200
+
+    assert version() == before
+
+
+def test_a_database_without_the_version_table_keeps_no_page_and_still_writes(tmp_path):
+    url = f"sqlite:///{tmp_path}/unmigrated.db"
+    with create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": url}).app_context():
+        db.create_all()
+        DataVersion.__table__.drop(db.engine)
+    unmigrated = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": url})
+
+    with unmigrated.app_context():
+        customer = make_user("customer")
+        make_ticket(customer=customer, subject="Written without the table")
+        db.session.remove()
+        db.engine.dispose()
+
+    assert "page_cache" not in unmigrated.extensions

@@ -15,6 +15,7 @@ from helpdesk.errors import Conflict, Invalid, NotFound
 from helpdesk.extensions import db
 from helpdesk.kb import search
 from helpdesk.kb.models import Article, ArticleFeedback, ArticleStatus, Suggestion
+from helpdesk.page_cache import UNCOUNTED
 from helpdesk.sql import insert_for
 from helpdesk.tickets import categories
 from helpdesk.tickets import service as tickets
@@ -181,7 +182,7 @@ def record_view(article: Article) -> None:
         update(Article)
         .where(Article.id == article.id)
         .values(view_count=Article.view_count + 1)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, **{UNCOUNTED: True})
     )
     db.session.commit()
 
@@ -225,6 +226,7 @@ def _insert_new(rows: list[dict]) -> None:
         insert_for(db.engine.dialect.name, Suggestion)
         .values(rows)
         .on_conflict_do_nothing(index_elements=["form_key", "article_id"])
+        .execution_options(**{UNCOUNTED: True})
     )
 
 

@@ -13,6 +13,7 @@ from helpdesk import clock
 from helpdesk.auth.access import SUPERVISORS, allow
 from helpdesk.auth.service import record_event
 from helpdesk.extensions import db
+from helpdesk.page_cache import kept, not_kept
 from helpdesk.reports import cache, dashboard, exports, metrics
 from helpdesk.reports.forms import ReportFilterForm
 
@@ -34,10 +35,13 @@ def _filter() -> tuple[ReportFilterForm, metrics.Filter]:
 
 @bp.route("/reports")
 @allow(SUPERVISORS)
+@kept
 def index():
     """The dashboard: headline figures against the previous period, charts, tables."""
     form, cut = _filter()
     served = cache.report(cut, db.session)
+    if not served.ready or served.refreshing or served.stamp is None:
+        not_kept()  # newer figures on the way without a write, or reports computed every time
     previous = cut.previous()
     return render_template(
         "reports/index.html",
