@@ -123,11 +123,15 @@ def _read_first() -> None:
     """Before anything else of a request for a kept page: read the number, then let the user
     load (expired if something loaded it already), so the user is at least as new as it."""
     view = current_app.view_functions.get(request.endpoint or "")
-    if request.method != "GET" or not getattr(view, "kept_page", False):
+    if (
+        request.method != "GET"
+        or not getattr(view, "kept_page", False)
+        or "page_cache" not in current_app.extensions
+    ):
         return
     request.environ[_READ] = (data_version(), time.monotonic())
     loaded = g.get("_login_user")
-    if loaded is not None and loaded.is_authenticated:
+    if loaded is not None and loaded.is_authenticated and loaded in db.session:
         db.session.expire(loaded)
 
 
