@@ -120,8 +120,8 @@ def data_version() -> int | None:
 
 
 def _read_first() -> None:
-    """Before anything else of a request for a kept page: read the number, then let the user
-    load (expired if something loaded it already), so the user is at least as new as it."""
+    """First of all on a request for a kept page (init_app puts it before every other hook):
+    read the number, so the user, loaded after it, is at least as new as it."""
     view = current_app.view_functions.get(request.endpoint or "")
     if (
         request.method != "GET"
@@ -130,9 +130,6 @@ def _read_first() -> None:
     ):
         return
     request.environ[_READ] = (data_version(), time.monotonic())
-    loaded = g.get("_login_user")
-    if loaded is not None and loaded.is_authenticated and loaded in db.session:
-        db.session.expire(loaded)
 
 
 def not_kept() -> None:
@@ -150,12 +147,15 @@ def one_time_key() -> str:
     return key
 
 
+CSRF = 0  # in KeptPage.fresh: this session's CSRF token
+
+
 @dataclass(frozen=True)
 class KeptPage:
     """A drawn page, cut where its per-sending values go: parts[0] fresh parts[1] fresh ..."""
 
     parts: tuple[bytes, ...]
-    fresh: tuple[str, ...]  # "csrf" or "key", one between each two parts
+    fresh: tuple[int, ...]  # between each two parts: CSRF (0), or one-time key number n > 0
     content_type: str
 
     @property
@@ -163,19 +163,23 @@ class KeptPage:
         return sum(len(part) for part in self.parts)
 
     def sent(self) -> bytes:
-        csrf = generate_csrf().encode() if "csrf" in self.fresh else b""
+        values = {
+            slot: generate_csrf().encode() if slot == CSRF else secrets.token_urlsafe(16).encode()
+            for slot in set(self.fresh)
+        }  # one fresh value for each value drawn, wherever the page repeats it
         body = [self.parts[0]]
-        for kind, part in zip(self.fresh, self.parts[1:], strict=True):
-            body.append(csrf if kind == "csrf" else secrets.token_urlsafe(16).encode())
+        for slot, part in zip(self.fresh, self.parts[1:], strict=True):
+            body.append(values[slot])
             body.append(part)
         return b"".join(body)
 
 
 def _kept(body: bytes, content_type: str) -> KeptPage:
-    fresh = {key.encode(): "key" for key in g.get("one_time_keys", ())}
+    keys = g.get("one_time_keys", ())
+    fresh = {key.encode(): number for number, key in enumerate(keys, start=1)}
     token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
     if token:
-        fresh[token.encode()] = "csrf"
+        fresh[token.encode()] = CSRF
     if not fresh:
         return KeptPage((body,), (), content_type)
     pieces = re.split(b"(" + b"|".join(map(re.escape, fresh)) + b")", body)
@@ -236,7 +240,7 @@ def kept(view: Callable) -> Callable:
         page = store.get(generation, key)
         if page is not None:
             return current_app.response_class(page.sent(), content_type=page.content_type)
-        g.one_time_keys, g.page_not_kept = [], False  # (tests keep g across requests)
+        g.one_time_keys, g.page_not_kept = [], False  # one_time_key() records from here
         response = make_response(view(*args, **kwargs))
         if (
             response.status_code == 200

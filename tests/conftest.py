@@ -2,6 +2,7 @@
 
 import contextvars
 import os
+import re
 import shutil
 import signal
 import socket
@@ -301,6 +302,11 @@ def client(app) -> FlaskClient:
 def runner(app):
     """Runs flask commands against the test app."""
     return app.test_cli_runner()
+
+
+def without_tokens(page: str) -> str:
+    """A page without its CSRF tokens' values (signed with the time they were made)."""
+    return re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token"', page)
 
 
 def sign_in(client: FlaskClient, email: str, password: str = DEFAULT_PASSWORD):

@@ -28,7 +28,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as StillComputing
 from concurrent.futures import wait as wait_for
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache, cached_property
 
@@ -66,6 +66,7 @@ class Served:
     stamp: str | None
     computed_at: datetime | None
     refreshing: bool = False
+    fingerprint: str | None = None  # the state of the data it was computed for
     computed: metrics.Report | None = field(default=None, repr=False)
     payload: bytes | None = field(default=None, repr=False)
 
@@ -138,12 +139,14 @@ def report(f: metrics.Filter, session: Session) -> Served:
     lifetime = config["REPORTS_CACHE_SECONDS"]
     if lifetime <= 0:
         return Served(None, f.now, computed=rollups.report(f, session))
-    kept, fresh, computing = _look(f, session)
+    kept, fresh, computing, fingerprint = _look(f, session)
     if fresh:
         return _served(kept)
     if computing is not None:  # else another worker computes it
         try:
-            return computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
+            served = computing.result(timeout=config["REPORTS_WAIT_SECONDS"])
+            # A computation begun before a later write is waited for, but not shown as current.
+            return served if served.fingerprint == fingerprint else replace(served, refreshing=True)
         except StillComputing:
             if computing.done():
                 raise  # the computation's own TimeoutError (the same class since 3.11)
@@ -156,7 +159,7 @@ def warm(f: metrics.Filter, session: Session) -> str:
     """Compute and keep the report for the filter now, whatever it takes, so the next view
     finds it ready: "computed", "kept" (unchanged since it was computed), or "computing
     elsewhere" (another worker claimed it)."""
-    _kept, fresh, computing = _look(f, session)
+    _kept, fresh, computing, _fingerprint = _look(f, session)
     if fresh:
         return "kept"
     if computing is None:
@@ -165,15 +168,19 @@ def warm(f: metrics.Filter, session: Session) -> str:
     return "computed"
 
 
-def _look(f: metrics.Filter, session: Session) -> tuple[ReportCache | None, bool, Future | None]:
+def _look(
+    f: metrics.Filter, session: Session
+) -> tuple[ReportCache | None, bool, Future | None, str]:
     """The report kept for the filter, whether it was computed for this state of the data,
-    and if not, the computation of a new one (None when another worker is computing it)."""
+    and if not, the computation of a new one (None when another worker is computing it);
+    and this state's fingerprint."""
     key = _key(f)
     fingerprint = _fingerprint(session, f.now)
     kept = session.get(ReportCache, key, populate_existing=True)
     if _fresh(kept, fingerprint, f.now):
-        return kept, True, None
-    return kept, False, _computing(current_app._get_current_object(), key, fingerprint, f)
+        return kept, True, None, fingerprint
+    app = current_app._get_current_object()
+    return kept, False, _computing(app, key, fingerprint, f), fingerprint
 
 
 def _fresh(kept: ReportCache | None, fingerprint: str, now: datetime) -> bool:
@@ -186,7 +193,9 @@ def _fresh(kept: ReportCache | None, fingerprint: str, now: datetime) -> bool:
 
 def _served(kept: ReportCache, refreshing: bool = False) -> Served:
     stamp = _stamp(kept.key, kept.fingerprint, kept.computed_at)
-    return Served(stamp, kept.computed_at, refreshing, payload=kept.payload)
+    return Served(
+        stamp, kept.computed_at, refreshing, fingerprint=kept.fingerprint, payload=kept.payload
+    )
 
 
 # One thread computes this worker's reports, one at a time (a report is seconds of CPU on a
@@ -313,7 +322,8 @@ def _compute(app: Flask, key: str, fingerprint: str, f: metrics.Filter) -> Serve
             raise
         finally:
             db.session.remove()
-    return Served(_stamp(key, fingerprint, f.now), f.now, computed=computed)
+    stamp = _stamp(key, fingerprint, f.now)
+    return Served(stamp, f.now, fingerprint=fingerprint, computed=computed)
 
 
 def settle(timeout: float | None = None) -> None:

@@ -40,8 +40,8 @@ def index():
     """The dashboard: headline figures against the previous period, charts, tables."""
     form, cut = _filter()
     served = cache.report(cut, db.session)
-    if not served.ready or served.refreshing or served.stamp is None:
-        not_kept()  # newer figures on the way without a write, or reports computed every time
+    if served.refreshing or served.stamp is None:
+        not_kept()  # figures for an earlier state of the data, or reports computed every time
     previous = cut.previous()
     return render_template(
         "reports/index.html",

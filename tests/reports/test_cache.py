@@ -2,6 +2,7 @@
 whichever worker made the change."""
 
 import threading
+from concurrent.futures import Future
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from helpdesk.reports import cache, metrics, rollups
 from helpdesk.reports.forms import preset_period
 from helpdesk.reports.models import ReportCache, ReportClaim
 from helpdesk.tickets import service
-from tests.conftest import sign_in
+from tests.conftest import sign_in, without_tokens
 from tests.factories import make_ticket, make_user
 
 
@@ -353,3 +354,41 @@ def test_a_report_another_worker_kept_meanwhile_is_not_computed_again(app, runne
     assert len(computed) == 1  # the warm-up's only
     assert served.report.current.volume.created == 1
     assert db.session.scalars(select(ReportClaim)).all() == []
+
+
+def test_the_page_of_a_current_report_is_sent_again_until_a_write(app, login, statements):
+    client, _user = login("supervisor")
+    make_ticket()
+    first = client.get("/reports").get_data(as_text=True)
+
+    statements.clear()
+    again = client.get("/reports").get_data(as_text=True)
+    kept_statements = len(statements)
+    make_ticket()
+    after = client.get("/reports").get_data(as_text=True)
+
+    assert kept_statements == 2  # the signed-in user and the data version
+    assert without_tokens(again) == without_tokens(first)  # a CSRF token is signed with its time
+    assert created(first) == "1"
+    assert created(after) == "2"
+
+
+def test_figures_computed_before_a_write_are_not_shown_as_current(app, login, monkeypatch):
+    client, _user = login("supervisor")
+    make_ticket()
+    start, end = preset_period("30", clock.now())
+    figures = metrics.report(metrics.Filter(start, end, clock.now()), db.session)
+    begun_before = Future()  # a computation another view began before a write
+    begun_before.set_result(
+        cache.Served("stamp", clock.now(), fingerprint="before", computed=figures)
+    )
+    monkeypatch.setattr(cache, "_computing", lambda *_args: begun_before)
+
+    pages = [client.get("/reports?period=30").get_data(as_text=True) for _ in range(2)]
+
+    for page in pages:
+        assert "the data has changed since" in page
+    monkeypatch.undo()
+    assert "the data has changed since" not in client.get("/reports?period=30").get_data(
+        as_text=True
+    )
