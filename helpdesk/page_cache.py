@@ -269,7 +269,7 @@ def init_app(app: Flask) -> None:
     finally:
         db.engine.dispose()  # no connection made here may reach a worker forked from this process
     if not migrated:
-        log.warning("no data_version table (run `flask db upgrade`): pages are not kept")
+        log.info("no data_version table (run `flask db upgrade`): pages are not kept")
         return
     count_writes(db.engine)
     app.before_request_funcs.setdefault(None, []).insert(0, _read_first)
